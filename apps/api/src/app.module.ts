@@ -1,0 +1,78 @@
+import { DynamicModule, Module, ValidationError, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@omnitill/auth';
+import { BadInputException, CommonModule, FieldError } from '@omnitill/common';
+import { buildDataSourceOptions } from '@omnitill/database';
+import { StoreModule } from '@omnitill/store';
+import { AppConfig } from './config/app-config';
+import { ALL_ENTITIES } from './database/entities';
+import { ALL_MIGRATIONS } from './migrations';
+import { formatGraphQLErrors } from './graphql/error-formatter';
+import { AllExceptionsFilter } from './graphql/exception.filter';
+import { maxFieldsRule } from './graphql/max-fields.rule';
+import { HealthController } from './health/health.controller';
+
+function toFieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own: FieldError[] = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    return own.concat(toFieldErrors(error.children ?? [], field));
+  });
+}
+
+export const validationPipe = new ValidationPipe({
+  transform: true,
+  whitelist: true,
+  forbidUnknownValues: false,
+  validationError: { target: false, value: false },
+  exceptionFactory: (errors) => {
+    const fields = toFieldErrors(errors);
+    return new BadInputException(`Invalid input: ${fields.map((f) => `${f.field} (${f.messages.join(', ')})`).join('; ')}`, fields);
+  },
+});
+
+/** The composition root: one GraphQL API over every bounded context. */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CommonModule.forRoot({ tokenSecret: config.AUTH_TOKEN_SECRET ?? '', sessionTtlSeconds: config.AUTH_TOKEN_TTL_SECONDS }),
+        TypeOrmModule.forRoot(
+          buildDataSourceOptions(
+            {
+              url: databaseUrl,
+              poolSize: config.DATABASE_POOL_SIZE,
+              statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+              applicationName: 'omnitill-api',
+            },
+            ALL_ENTITIES,
+            ALL_MIGRATIONS,
+          ),
+        ),
+        GraphQLModule.forRoot<MercuriusDriverConfig>({
+          driver: MercuriusDriver,
+          autoSchemaFile: true,
+          sortSchema: true,
+          path: '/graphql',
+          graphiql: config.GRAPHIQL,
+          queryDepth: config.GRAPHQL_MAX_DEPTH,
+          allowBatchedQueries: false,
+          validationRules: [maxFieldsRule(config.GRAPHQL_MAX_FIELDS)],
+          errorFormatter: formatGraphQLErrors,
+        }),
+        StoreModule,
+        AuthModule.forRoot({ loginMaxFailures: config.LOGIN_MAX_FAILURES, loginWindowSeconds: config.LOGIN_WINDOW_SECONDS }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_PIPE, useValue: validationPipe },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+    };
+  }
+}

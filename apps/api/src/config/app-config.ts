@@ -1,0 +1,160 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { randomBytes } from 'node:crypto';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') {
+    return undefined;
+  }
+  if (value === true || value === 'true' || value === '1') {
+    return true;
+  }
+  if (value === false || value === 'false' || value === '0') {
+    return false;
+  }
+  return value;
+};
+
+/**
+ * Every setting the API reads, from environment variables, validated at boot.
+ * The app refuses to start with one clear message per bad value.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** PostgreSQL connection URL. Unset: an embedded PostgreSQL is started with data in DATA_DIR. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  DATABASE_POOL_SIZE = 20;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DATABASE_STATEMENT_TIMEOUT_MS = 15_000;
+
+  /** Where the embedded PostgreSQL keeps its data (only without DATABASE_URL). */
+  @IsString()
+  DATA_DIR = '.data';
+
+  /** Run pending migrations at start. */
+  @Transform(toBool)
+  @IsBoolean()
+  MIGRATIONS_RUN = true;
+
+  /** Load demo data into an empty database at start. Defaults to on with the embedded database. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  SEED_DEMO?: boolean;
+
+  /** Secret for signing session, pickup and coupon tokens. Required in production. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'AUTH_TOKEN_SECRET must be at least 32 characters' })
+  AUTH_TOKEN_SECRET?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  AUTH_TOKEN_TTL_SECONDS = 8 * 3600;
+
+  /** Failed logins per email within LOGIN_WINDOW_SECONDS before further attempts are refused. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  LOGIN_WINDOW_SECONDS = 900;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(50)
+  GRAPHQL_MAX_DEPTH = 10;
+
+  /** Upper bound on the number of fields one operation may select (fragments expanded). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(100_000)
+  GRAPHQL_MAX_FIELDS = 500;
+
+  @Transform(toBool)
+  @IsBoolean()
+  GRAPHIQL = true;
+
+  /** Log one line per HTTP request (pino, with the request id). Errors are always logged. */
+  @Transform(toBool)
+  @IsBoolean()
+  LOG_REQUESTS = true;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(50 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  /** Whether the embedded database is in use (derived, not read from the environment). */
+  get usesEmbeddedDatabase(): boolean {
+    return this.DATABASE_URL === undefined;
+  }
+
+  get seedDemo(): boolean {
+    return this.SEED_DEMO ?? this.usesEmbeddedDatabase;
+  }
+}
+
+export class ConfigError extends Error {}
+
+/** Parses and validates settings; throws one ConfigError listing every bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'SEED_DEMO', 'AUTH_TOKEN_SECRET']);
+  const raw: Record<string, unknown> = {};
+  for (const key of known) {
+    if (env[key] !== undefined) {
+      raw[key] = env[key];
+    }
+  }
+  const config = plainToInstance(AppConfig, raw);
+  Object.assign(config, overrides);
+  const errors = validateSync(config, { whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map((error) => `  ${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (!config.AUTH_TOKEN_SECRET) {
+    if (config.NODE_ENV === 'production') {
+      throw new ConfigError('Invalid configuration:\n  AUTH_TOKEN_SECRET: required when NODE_ENV=production');
+    }
+    // Development and tests: a per-process secret. Sessions do not survive a restart.
+    config.AUTH_TOKEN_SECRET = randomBytes(32).toString('base64url');
+  }
+  return config;
+}

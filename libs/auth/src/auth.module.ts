@@ -1,0 +1,36 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { StoreModule } from '@omnitill/store';
+import { AuthResolver } from './api/auth.resolver';
+import { StaffAdminResolver } from './api/staff-admin.resolver';
+import { AUTH_OPTIONS, AuthOptions } from './auth.options';
+import { AuthGuard } from './guards/auth.guard';
+import { LoginAttemptRepository } from './repositories/login-attempt.repository';
+import { StaffUserRepository } from './repositories/staff-user.repository';
+import { StorefrontApiKeyRepository } from './repositories/storefront-api-key.repository';
+import { StaffAdminService } from './services/staff-admin.service';
+import { StaffAuthService } from './services/staff-auth.service';
+import { StorefrontKeyService } from './services/storefront-key.service';
+
+@Module({})
+export class AuthModule {
+  static forRoot(options: AuthOptions): DynamicModule {
+    return {
+      module: AuthModule,
+      imports: [StoreModule],
+      providers: [
+        { provide: AUTH_OPTIONS, useValue: options },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        StaffUserRepository,
+        LoginAttemptRepository,
+        StorefrontApiKeyRepository,
+        StaffAuthService,
+        StaffAdminService,
+        StorefrontKeyService,
+        AuthResolver,
+        StaffAdminResolver,
+      ],
+      exports: [StaffAuthService, StaffAdminService, StorefrontKeyService],
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { SECURITY_OPTIONS, SecurityOptions, SessionTokenService } from './security/session-tokens';
+import { Clock, SystemClock } from './time/clock';
+import { TransactionRunner } from './transaction/transaction-runner';
+import { TransactionInterceptor } from './transaction/transaction.interceptor';
+
+/** The kernel every domain module relies on: clock, transactions and signed tokens. */
+@Global()
+@Module({})
+export class CommonModule {
+  static forRoot(security: SecurityOptions): DynamicModule {
+    return {
+      module: CommonModule,
+      providers: [
+        { provide: Clock, useClass: SystemClock },
+        { provide: SECURITY_OPTIONS, useValue: security },
+        TransactionRunner,
+        TransactionInterceptor,
+        SessionTokenService,
+      ],
+      exports: [Clock, SECURITY_OPTIONS, TransactionRunner, TransactionInterceptor, SessionTokenService],
+    };
+  }
+}

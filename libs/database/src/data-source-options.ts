@@ -1,0 +1,42 @@
+import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+
+type EntityList = MixedList<string | (abstract new (...args: never[]) => unknown) | EntitySchema>;
+type MigrationList = MixedList<string | (new () => unknown)>;
+
+export interface DatabaseSettings {
+  readonly url: string;
+  readonly poolSize: number;
+  readonly statementTimeoutMs: number;
+  readonly applicationName: string;
+}
+
+/** The one place TypeORM is configured: migrations only, never `synchronize`. */
+export function buildDataSourceOptions(
+  settings: DatabaseSettings,
+  entities: EntityList,
+  migrations: MigrationList,
+): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    entities,
+    migrations,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install (or to need superuser for).
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    migrationsRun: false,
+    logging: ['error'],
+    applicationName: settings.applicationName,
+    poolSize: settings.poolSize,
+    extra: {
+      max: settings.poolSize,
+      // Fail fast instead of hanging when the database is unreachable.
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: settings.statementTimeoutMs,
+      idle_in_transaction_session_timeout: 60_000,
+    },
+  };
+}

