@@ -10,9 +10,10 @@ const transform = {
   '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json' }],
 };
 
-module.exports = {
-  testTimeout: 60_000,
-  projects: [
+// TEST_TIER=unit|e2e runs one tier (npm run test:unit / test:e2e); further arguments filter files.
+const tier = process.env.TEST_TIER;
+
+const projects = [
     {
       displayName: 'unit',
       rootDir: __dirname,
@@ -31,5 +32,9 @@ module.exports = {
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
     },
-  ],
+];
+
+module.exports = {
+  testTimeout: 60_000,
+  projects: tier ? projects.filter((project) => project.displayName === tier) : projects,
 };

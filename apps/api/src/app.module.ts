@@ -4,7 +4,8 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@omnitill/auth';
-import { BadInputException, CommonModule, FieldError } from '@omnitill/common';
+import { CatalogModule } from '@omnitill/catalog';
+import { BadInputException, Clock, CommonModule, FieldError } from '@omnitill/common';
 import { buildDataSourceOptions } from '@omnitill/database';
 import { StoreModule } from '@omnitill/store';
 import { AppConfig } from './config/app-config';
@@ -34,14 +35,22 @@ export const validationPipe = new ValidationPipe({
   },
 });
 
+/** Replacements tests may inject; production passes none. */
+export interface AppOverrides {
+  readonly clock?: Clock;
+}
+
 /** The composition root: one GraphQL API over every bounded context. */
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, databaseUrl: string): DynamicModule {
+  static register(config: AppConfig, databaseUrl: string, overrides: AppOverrides = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        CommonModule.forRoot({ tokenSecret: config.AUTH_TOKEN_SECRET ?? '', sessionTtlSeconds: config.AUTH_TOKEN_TTL_SECONDS }),
+        CommonModule.forRoot(
+          { tokenSecret: config.AUTH_TOKEN_SECRET ?? '', sessionTtlSeconds: config.AUTH_TOKEN_TTL_SECONDS },
+          overrides.clock,
+        ),
         TypeOrmModule.forRoot(
           buildDataSourceOptions(
             {
@@ -66,6 +75,7 @@ export class AppModule {
           errorFormatter: formatGraphQLErrors,
         }),
         StoreModule,
+        CatalogModule,
         AuthModule.forRoot({ loginMaxFailures: config.LOGIN_MAX_FAILURES, loginWindowSeconds: config.LOGIN_WINDOW_SECONDS }),
       ],
       controllers: [HealthController],

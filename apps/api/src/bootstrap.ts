@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { AppConfig } from './config/app-config';
-import { AppModule } from './app.module';
+import { AppModule, AppOverrides } from './app.module';
 import { PinoNestLogger } from './logging/logger';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -13,7 +13,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  * Builds the Nest application exactly as production runs it (adapter, limits, hooks, filters).
  * e2e tests use this too, so they exercise the real thing.
  */
-export async function createApp(config: AppConfig, databaseUrl: string, logger: Logger): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, databaseUrl: string, logger: Logger, overrides: AppOverrides = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     disableRequestLogging: !config.LOG_REQUESTS,
@@ -25,7 +25,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, databaseUrl), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, databaseUrl, overrides), adapter, {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
   });

@@ -31,8 +31,8 @@ function toClassName(name: string): string {
 }
 
 /** Diffs the entities against a database migrated to the latest migration and writes the difference. */
-async function generateMigration(name: string | undefined): Promise<void> {
-  if (!name || !/^[A-Za-z][A-Za-z0-9]*$/.test(name)) {
+async function generateMigration(name: string | undefined, checkOnly = false): Promise<void> {
+  if (!checkOnly && (!name || !/^[A-Za-z][A-Za-z0-9]*$/.test(name))) {
     throw new Error('usage: npm run migration:generate -- <PascalCaseName>');
   }
   const database = await scratchDatabase();
@@ -45,6 +45,12 @@ async function generateMigration(name: string | undefined): Promise<void> {
     if (sql.upQueries.length === 0) {
       logger.info('entities and migrations agree: nothing to generate');
       return;
+    }
+    if (checkOnly || !name) {
+      throw new Error(
+        `entities and migrations disagree (${sql.upQueries.length} statements missing): run npm run migration:generate -- <Name>\n` +
+          sql.upQueries.map((q) => `  ${q.query}`).join('\n'),
+      );
     }
     const timestamp = Date.now();
     const className = `${toClassName(name)}${timestamp}`;
@@ -101,6 +107,8 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
   switch (command) {
     case 'migration:generate':
       return generateMigration(args[0]);
+    case 'migration:check':
+      return generateMigration(undefined, true);
     case 'migration:run':
       return withConfiguredDatabase(async (url) => {
         const applied = await runPendingMigrations(url, logger);
@@ -126,7 +134,7 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
       return printGraphQLSchema();
     case undefined:
     default:
-      throw new Error(`unknown command ${command ?? '(none)'}: use migration:generate|migration:run|migration:revert|seed:demo|schema:print`);
+      throw new Error(`unknown command ${command ?? '(none)'}: use migration:generate|migration:check|migration:run|migration:revert|seed:demo|schema:print`);
   }
 }
 

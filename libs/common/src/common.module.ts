@@ -8,11 +8,12 @@ import { TransactionInterceptor } from './transaction/transaction.interceptor';
 @Global()
 @Module({})
 export class CommonModule {
-  static forRoot(security: SecurityOptions): DynamicModule {
+  /** `clock` replaces the system clock (tests move time forward with a FakeClock). */
+  static forRoot(security: SecurityOptions, clock: Clock = new SystemClock()): DynamicModule {
     return {
       module: CommonModule,
       providers: [
-        { provide: Clock, useClass: SystemClock },
+        { provide: Clock, useValue: clock },
         { provide: SECURITY_OPTIONS, useValue: security },
         TransactionRunner,
         TransactionInterceptor,

@@ -28,7 +28,8 @@ export function buildDataSourceOptions(
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     migrationsRun: false,
-    logging: ['error'],
+    // Failed queries surface as errors, mapped and logged (with the request id) by the API.
+    logging: false,
     applicationName: settings.applicationName,
     poolSize: settings.poolSize,
     extra: {

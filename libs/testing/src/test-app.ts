@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import pino from 'pino';
-import { isErrorResult, RequestContext, StaffRole } from '@omnitill/common';
+import { Clock, isErrorResult, RequestContext, StaffRole } from '@omnitill/common';
 import { StaffAdminService } from '@omnitill/auth';
 import { createApp } from '../../../apps/api/src/bootstrap';
 import { loadConfig } from '../../../apps/api/src/config/app-config';
@@ -31,7 +31,11 @@ export class TestApp {
     private readonly databaseName: string,
   ) {}
 
-  static async start(overrides: Record<string, string> = {}): Promise<TestApp> {
+  /**
+   * Boots the app on a fresh database. `env` overrides configuration; `clock` (a FakeClock) lets
+   * a test move time for expiry rules.
+   */
+  static async start(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
     const adminUrl = process.env.OMNITILL_TEST_ADMIN_URL;
     const template = process.env.OMNITILL_TEST_TEMPLATE;
     if (!adminUrl || !template) {
@@ -65,10 +69,10 @@ export class TestApp {
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
       LOG_REQUESTS: 'false',
       DATABASE_POOL_SIZE: '10',
-      ...overrides,
+      ...options.env,
     });
     const logger = pino({ level: config.LOG_LEVEL });
-    const app = await createApp(config, databaseUrl, logger);
+    const app = await createApp(config, databaseUrl, logger, { clock: options.clock });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     return new TestApp(app, databaseUrl, databaseName);

@@ -22,7 +22,6 @@ function flatten(errors: readonly GraphQLError[]): GraphQLError[] {
  */
 export function formatGraphQLErrors(execution: ExecutionLike, context: MercuriusContext) {
   const requestId = context.reply?.request.id ?? 'unknown';
-  let requestError = false;
   const errors: GraphQLFormattedError[] = flatten(execution.errors).map((error) => {
     if (error instanceof GraphQLError && typeof error.extensions?.code === 'string') {
       return { message: error.message, locations: error.locations, path: error.path, extensions: error.extensions };
@@ -30,7 +29,6 @@ export function formatGraphQLErrors(execution: ExecutionLike, context: Mercurius
     const original = error instanceof GraphQLError ? error.originalError : error;
     const isRequestError = !(error instanceof GraphQLError) || error.path === undefined;
     if (isRequestError && (!original || (original as { code?: string }).code?.startsWith('MER_ERR_GQL') || original instanceof GraphQLError)) {
-      requestError = true;
       const message = (error as Error).message;
       const code = /depth/i.test(message) ? 'QUERY_TOO_DEEP' : 'GRAPHQL_VALIDATION_FAILED';
       return { message, locations: (error as GraphQLError).locations, extensions: { code } };
@@ -38,7 +36,9 @@ export function formatGraphQLErrors(execution: ExecutionLike, context: Mercurius
     const mapped = mapError(original ?? error, requestId);
     return { message: mapped.message, locations: error.locations, path: error.path, extensions: mapped.extensions };
   });
-  const statusCode = execution.data ? 200 : requestError ? 400 : 200;
+  // Nothing executed (parse, validation, limits, malformed body): the request itself was bad.
+  const requestRejected = !execution.data && errors.every((error) => error.path === undefined && error.extensions?.code !== 'INTERNAL_SERVER_ERROR');
+  const tooLarge = execution.errors.some((error) => ((error instanceof GraphQLError ? error.originalError : error) as { statusCode?: number } | undefined)?.statusCode === 413);
+  const statusCode = tooLarge ? 413 : requestRejected ? 400 : 200;
   return { statusCode, response: { data: execution.data ?? null, errors } };
 }
-

@@ -62,6 +62,11 @@ export function mapError(exception: unknown, requestId: string): MappedError {
   if (exception instanceof GraphQLError && typeof exception.extensions?.code === 'string') {
     return { message: exception.message, extensions: { ...exception.extensions } };
   }
+  // Fastify rejected the request before GraphQL ran (malformed body, wrong shape, too large).
+  const fastifyError = exception as { code?: unknown; statusCode?: unknown; message?: string } | null;
+  if (typeof fastifyError?.code === 'string' && fastifyError.code.startsWith('FST_') && typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {
+    return { message: fastifyError.message ?? 'Bad request', extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
   if (isDatabaseUnavailable(exception)) {
     logger.warn(`database unavailable (request ${requestId}): ${(exception as Error).message}`);
     return {

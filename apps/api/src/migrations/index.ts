@@ -1,9 +1,11 @@
 import type { MigrationInterface } from 'typeorm';
 import { Foundation1795457770448 } from './1795457770448-Foundation';
+import { Catalog1795457912913 } from './1795457912913-Catalog';
 
 type MigrationClass = new () => MigrationInterface;
 
 // Every migration, in order. `npm run migration:generate -- <Name>` adds new ones here.
 export const ALL_MIGRATIONS: MigrationClass[] = [
   Foundation1795457770448,
+  Catalog1795457912913,
 ];

@@ -44,7 +44,7 @@ export class StoreEntity {
   @Column({ type: 'double precision' })
   longitude!: number;
 
-  @Column({ name: 'opening_hours', type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ name: 'opening_hours', type: 'jsonb' })
   openingHours!: OpeningHoursEntry[];
 
   @Column({ type: 'boolean', default: true })
