@@ -8,6 +8,7 @@ export { ProductEntity } from './entities/product.entity';
 export { ProductVariantEntity } from './entities/product-variant.entity';
 export type { ProductWithVariants, VariantWithProduct } from './entities/product-variant.entity';
 export { ProductType } from './api/types/product.type';
+export { CreateProductInput } from './api/inputs/product.input';
 export { ProductVariantType } from './api/types/product-variant.type';
 export { DuplicateSkuError, DuplicateBarcodeError } from './errors/catalog.errors';
 export { isValidGtin } from './validation/gtin.validator';

@@ -5,7 +5,8 @@ import type { Logger } from 'pino';
 import { StaffAdminService, StorefrontKeyService } from '@omnitill/auth';
 import { isErrorResult, RequestContext, SortDirection, StaffRole, TransactionRunner } from '@omnitill/common';
 import { StoreService, StoreSortField, TerminalService } from '@omnitill/store';
-import { DEMO_PASSWORD, DEMO_STORES } from './demo-data';
+import { CatalogAdminService } from '@omnitill/catalog';
+import { DEMO_PASSWORD, DEMO_PRODUCTS, DEMO_STORES } from './demo-data';
 
 /**
  * Loads the demo data set (3 stores in Berlin, staff for each role, a terminal per store,
@@ -46,6 +47,13 @@ export async function seedDemoDataIfEmpty(app: INestApplication, logger: Logger,
     }
     for (const [role, email] of [[StaffRole.ADMIN, 'admin@omnitill.local'], [StaffRole.SUPPORT_AGENT, 'support@omnitill.local']] as const) {
       const created = await staff.create(tx, { email, name: role.toLowerCase(), password: DEMO_PASSWORD, role, storeIds: [] });
+      if (isErrorResult(created)) {
+        throw new Error(created.message);
+      }
+    }
+    const catalog = app.get(CatalogAdminService);
+    for (const product of DEMO_PRODUCTS) {
+      const created = await catalog.createProduct(tx, product);
       if (isErrorResult(created)) {
         throw new Error(created.message);
       }
