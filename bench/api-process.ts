@@ -1,0 +1,69 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface ApiProcess {
+  readonly baseUrl: string;
+  readonly pid: number;
+  /** Highest resident set size seen since start, in MiB. */
+  peakRssMiB(): number;
+  stop(): Promise<void>;
+}
+
+function rssMiB(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function waitReady(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`API exited with code ${child.exitCode} before it was ready`);
+    }
+    try {
+      const response = await fetch(`${baseUrl}/health/ready`);
+      if (response.ok) {
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('API did not become ready in time');
+}
+
+/** Starts the compiled API in production mode, as it runs in a deployment. */
+export async function startApi(env: Record<string, string>, port: number): Promise<ApiProcess> {
+  const child = spawn(process.execPath, [join('dist', 'apps', 'api', 'src', 'main.js')], {
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOG_REQUESTS: 'false', SEED_DEMO: 'false', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitReady(baseUrl, child, 60_000);
+  const pid = child.pid ?? 0;
+  let peak = rssMiB(pid);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMiB(pid));
+  }, 250);
+  sampler.unref();
+  return {
+    baseUrl,
+    pid,
+    peakRssMiB: () => Math.max(peak, rssMiB(pid)),
+    stop: async () => {
+      clearInterval(sampler);
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+}

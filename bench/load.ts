@@ -1,0 +1,63 @@
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+  readonly operation: string;
+  readonly concurrency: number;
+  readonly requestsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly errors: number;
+  readonly requests: number;
+}
+
+export interface LoadSpec {
+  readonly operation: string;
+  readonly url: string;
+  readonly headers?: Record<string, string>;
+  /** Builds the body of each request (unique ids per request where the operation needs them). */
+  readonly body: () => string;
+  /** Headers chosen per request (e.g. a different terminal session per store). */
+  readonly headersFor?: () => Record<string, string>;
+}
+
+/**
+ * Drives one operation with autocannon for `seconds` at `concurrency` connections. A response
+ * counts as an error when it is not 2xx or its body carries GraphQL `errors` or an ErrorResult.
+ */
+export async function runLoad(spec: LoadSpec, concurrency: number, seconds: number): Promise<LoadResult> {
+  let errors = 0;
+  const result = await autocannon({
+    url: spec.url,
+    method: 'POST',
+    connections: concurrency,
+    duration: seconds,
+    headers: { 'content-type': 'application/json', ...spec.headers },
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          headers: { ...request.headers, ...spec.headersFor?.() },
+          body: spec.body(),
+        }),
+        onResponse: (status, body) => {
+          if (status < 200 || status >= 300 || body.includes('"errors"') || body.includes('"errorCode"')) {
+            errors += 1;
+            if (errors <= 3) {
+              process.stderr.write(`  [${spec.operation}] error response ${status}: ${body.slice(0, 300)}\n`);
+            }
+          }
+        },
+      },
+    ],
+  });
+  return {
+    operation: spec.operation,
+    concurrency,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    // onResponse already counted non-2xx answers; add connection errors and timeouts.
+    errors: errors + result.errors + result.timeouts,
+    requests: result.requests.total,
+  };
+}

@@ -1,0 +1,137 @@
+/* npm run bench: seeds a realistic data set, starts the API in production mode against the
+ * configured PostgreSQL (DATABASE_URL, else an embedded one), drives it over HTTP at concurrency
+ * 32 and 64, measures PostgreSQL's and the runtime's own ceilings, and prints one table.
+ * `--smoke` runs a tiny version (seconds) that CI uses only to prove the benchmark works. */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { execSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { findFreePort, startEmbeddedPostgres } from '../libs/database/src/embedded-postgres';
+import { startApi } from './api-process';
+import { measureDatabaseCeiling, startBareFastify } from './ceilings';
+import { LoadResult, runLoad } from './load';
+import { buildOperations, BenchContext } from './operations';
+import { FULL_SIZES, seedBenchData, SMOKE_SIZES } from './seed';
+
+const smoke = process.argv.includes('--smoke');
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const seconds = smoke ? 2 : Number(process.env.BENCH_SECONDS ?? 10);
+const concurrencies = smoke ? [4] : [32, 64];
+const poolSize = Number(process.env.BENCH_POOL_SIZE ?? 32);
+
+async function prepareDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const name = `omnitill_bench_${Date.now().toString(36)}`;
+  let adminUrl = process.env.DATABASE_URL;
+  let stop = async () => undefined as void;
+  if (!adminUrl) {
+    // Durable settings (fsync on), like production: the ceilings must be honest.
+    const server = await startEmbeddedPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'omnitill-bench-pg-')), persistent: false });
+    adminUrl = server.adminUrl;
+    stop = () => server.stop();
+  }
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const dropAndStop = async () => {
+    const client = new Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.end();
+    await stop();
+  };
+  return { url: url.toString(), stop: dropAndStop };
+}
+
+function ratio(value: number, ceiling: number | null): string {
+  return ceiling ? `${Math.round((value / ceiling) * 100)}%` : 'n/a';
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const database = await prepareDatabase();
+  const apiPort = await findFreePort();
+  const api = await startApi({ DATABASE_URL: database.url, AUTH_TOKEN_SECRET: randomBytes(32).toString('base64url'), DATABASE_POOL_SIZE: String(poolSize) }, apiPort);
+  const results: LoadResult[] = [];
+  let dbCeiling: number | null = null;
+  let bareCeiling: LoadResult | null = null;
+  try {
+    const sizes = smoke ? SMOKE_SIZES : FULL_SIZES;
+    process.stdout.write(`seeding ${sizes.stores} stores x ${sizes.products * sizes.variantsPerProduct} variants...\n`);
+    const fixture = await seedBenchData(database.url, sizes);
+    const context = new BenchContext(api.baseUrl, fixture);
+    await context.prepare(smoke);
+    const operations = buildOperations(context).filter((operation) => !only || only.includes(operation.name));
+
+    for (const operation of operations) {
+      for (const concurrency of concurrencies) {
+        const result = await runLoad(operation.spec, concurrency, seconds);
+        results.push(result);
+        process.stdout.write(`${operation.name} c=${concurrency}: ${result.requestsPerSecond} req/s, p99 ${result.p99Ms} ms, errors ${result.errors}\n`);
+      }
+    }
+
+    const ceiling = await measureDatabaseCeiling(database.url, sizes.stores, sizes.products * sizes.variantsPerProduct, smoke ? 4 : 32, seconds);
+    dbCeiling = ceiling.transactionsPerSecond;
+    process.stdout.write(`database ceiling (pgbench POS-sale writes, c=${smoke ? 4 : 32}): ${dbCeiling ?? 'n/a'} tps (${ceiling.note})\n`);
+
+    const bare = await startBareFastify(database.url, await findFreePort(), poolSize);
+    try {
+      const body = context.availabilityBody();
+      bareCeiling = await runLoad({ operation: 'bare fastify availability', url: bare.url, body: () => body }, concurrencies[0], seconds);
+    } finally {
+      await bare.stop();
+    }
+  } finally {
+    const peakRss = api.peakRssMiB();
+    await api.stop();
+    await database.stop();
+    printReport(results, dbCeiling, bareCeiling, peakRss, Date.now() - started);
+  }
+}
+
+function printReport(results: LoadResult[], dbCeiling: number | null, bare: LoadResult | null, peakRssMiB: number, elapsedMs: number): void {
+  const rows = results.map((r) => {
+    const isSale = r.operation.startsWith('pos sale');
+    const isAvailability = r.operation.startsWith('availability');
+    const vs = isSale ? `${ratio(r.requestsPerSecond, dbCeiling)} of db` : isAvailability && bare ? `${ratio(r.requestsPerSecond, bare.requestsPerSecond)} of bare` : '';
+    return `| ${r.operation} | ${r.concurrency} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} | ${vs} |`;
+  });
+  const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
+  let commit = 'unknown';
+  try {
+    commit = execSync('git rev-parse --short HEAD').toString().trim();
+  } catch {
+    // not a git checkout
+  }
+  const report = [
+    `omnitill benchmark ${smoke ? '(smoke)' : ''} — ${new Date().toISOString()} — commit ${commit}`,
+    `machine: ${machine}; ${seconds}s per run; API pool ${poolSize}`,
+    '',
+    '| operation | concurrency | req/s | p50 ms | p99 ms | errors | vs ceiling |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    `database ceiling (pgbench, same writes as a POS sale): ${dbCeiling ?? 'n/a'} tps`,
+    `runtime ceiling (bare Fastify + pg, availability): ${bare ? `${bare.requestsPerSecond} req/s, p99 ${bare.p99Ms} ms` : 'n/a'}`,
+    `API peak resident memory: ${Math.round(peakRssMiB)} MiB`,
+    `total time: ${Math.round(elapsedMs / 1000)} s`,
+  ].join('\n');
+  process.stdout.write(`\n${report}\n`);
+  mkdirSync(join('bench', 'results'), { recursive: true });
+  writeFileSync(join('bench', 'results', `${smoke ? 'smoke' : 'run'}-${Date.now()}.md`), `${report}\n`);
+  const failed = results.some((r) => r.errors > 0) || (bare?.errors ?? 0) > 0;
+  if (failed) {
+    process.stdout.write('\nsome requests failed: see the errors column\n');
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
