@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+// The benchmark runs as plain compiled Node, without the alias mapper: it reaches the launcher by path.
+// eslint-disable-next-line no-restricted-imports
 import { findFreePort, startEmbeddedPostgres } from '../libs/database/src/embedded-postgres';
 import { startApi } from './api-process';
 import { measureDatabaseCeiling, startBareFastify } from './ceilings';
