@@ -7,6 +7,7 @@ import { AuthModule } from '@omnitill/auth';
 import { CatalogModule } from '@omnitill/catalog';
 import { BadInputException, Clock, CommonModule, FieldError } from '@omnitill/common';
 import { buildDataSourceOptions } from '@omnitill/database';
+import { InventoryModule } from '@omnitill/inventory';
 import { StoreModule } from '@omnitill/store';
 import { AppConfig } from './config/app-config';
 import { ALL_ENTITIES } from './database/entities';
@@ -76,6 +77,7 @@ export class AppModule {
         }),
         StoreModule,
         CatalogModule,
+        InventoryModule,
         AuthModule.forRoot({ loginMaxFailures: config.LOGIN_MAX_FAILURES, loginWindowSeconds: config.LOGIN_WINDOW_SECONDS }),
       ],
       controllers: [HealthController],

@@ -1,2 +1,3 @@
 export * from './test-app';
 export * from './builders';
+export * from './inventory-builders';

@@ -1,6 +1,7 @@
 import type { MigrationInterface } from 'typeorm';
 import { Foundation1795457770448 } from './1795457770448-Foundation';
 import { Catalog1795457912913 } from './1795457912913-Catalog';
+import { Inventory1795458553181 } from './1795458553181-Inventory';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -8,4 +9,5 @@ type MigrationClass = new () => MigrationInterface;
 export const ALL_MIGRATIONS: MigrationClass[] = [
   Foundation1795457770448,
   Catalog1795457912913,
+  Inventory1795458553181,
 ];

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { entityManagerOf, RequestContext } from '@omnitill/common';
+import { ReservationEntity, StockReservationEntity, StockReservationLineEntity } from '../entities/stock-reservation.entity';
+import { StockReservationState } from '../entities/stock.enums';
+import { StockLine } from '../rules/stock-lines';
+import { queryRows } from './sql-rows';
+
+export type ReservationInsert = Pick<StockReservationEntity, 'id' | 'storeId' | 'referenceType' | 'referenceId' | 'expiresAt' | 'createdBy' | 'createdAt'>;
+
+@Injectable()
+export class ReservationRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(ctx: RequestContext, reservation: ReservationInsert, lines: readonly StockLine[]): Promise<ReservationEntity> {
+    const manager = entityManagerOf(ctx, this.dataSource);
+    const entity = manager.create(StockReservationEntity, {
+      ...reservation,
+      state: StockReservationState.ACTIVE,
+      releaseReason: null,
+      updatedAt: reservation.createdAt,
+    });
+    const lineEntities = lines.map((line) =>
+      manager.create(StockReservationLineEntity, { reservationId: reservation.id, variantId: line.variantId, quantity: line.quantity }),
+    );
+    await manager.insert(StockReservationEntity, entity);
+    await manager.insert(StockReservationLineEntity, lineEntities);
+    return Object.assign(entity, { lines: lineEntities });
+  }
+
+  /** Locks the reservation row (a commit, a release and the sweeper never act on it at once). */
+  async findForUpdate(ctx: RequestContext, id: string): Promise<ReservationEntity | null> {
+    const manager = entityManagerOf(ctx, this.dataSource);
+    const reservation = await manager.findOne(StockReservationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!reservation) {
+      return null;
+    }
+    const lines = await manager.find(StockReservationLineEntity, { where: { reservationId: id }, order: { variantId: 'ASC' } });
+    return Object.assign(reservation, { lines });
+  }
+
+  async findById(ctx: RequestContext, id: string): Promise<ReservationEntity | null> {
+    const manager = entityManagerOf(ctx, this.dataSource);
+    const reservation = await manager.findOneBy(StockReservationEntity, { id });
+    if (!reservation) {
+      return null;
+    }
+    const lines = await manager.find(StockReservationLineEntity, { where: { reservationId: id }, order: { variantId: 'ASC' } });
+    return Object.assign(reservation, { lines });
+  }
+
+  async close(ctx: RequestContext, reservation: ReservationEntity, state: StockReservationState, at: Date, reason: string | null): Promise<ReservationEntity> {
+    await entityManagerOf(ctx, this.dataSource).update(StockReservationEntity, { id: reservation.id }, { state, updatedAt: at, releaseReason: reason });
+    return Object.assign(reservation, { state, updatedAt: at, releaseReason: reason });
+  }
+
+  /**
+   * Marks up to `limit` lapsed ACTIVE reservations EXPIRED and returns their ids. SKIP LOCKED: rows
+   * another sweeper (or a commit/release) holds are left to it, so replicas never double-release.
+   */
+  async expireLapsed(ctx: RequestContext, now: Date, limit: number): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(
+      entityManagerOf(ctx, this.dataSource),
+      `WITH lapsed AS MATERIALIZED (
+        SELECT id FROM stock_reservation
+        WHERE state = 'ACTIVE' AND expires_at <= $1
+        ORDER BY expires_at, id
+        LIMIT $2
+        FOR UPDATE SKIP LOCKED
+      ),
+      expired AS (
+        UPDATE stock_reservation r SET state = 'EXPIRED', release_reason = 'expired', updated_at = $1
+        FROM lapsed WHERE r.id = lapsed.id
+        RETURNING r.id
+      )
+      SELECT id FROM expired`,
+      [now, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+}

@@ -1,0 +1,63 @@
+import type { EntityManager } from 'typeorm';
+import { StockMovementEntity } from '../entities/stock-movement.entity';
+import { StockMovementType } from '../entities/stock.enums';
+
+/**
+ * Rows of a raw statement. TypeORM answers a top-level UPDATE or DELETE with `[rows, affected]`
+ * and anything else with the rows; this hides the difference.
+ */
+export async function queryRows<T>(manager: EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {
+  const result: unknown = await manager.query(sql, [...params]);
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+    return result[0] as T[];
+  }
+  return result as T[];
+}
+
+export const MOVEMENT_COLUMNS =
+  'id, store_id, variant_id, type, quantity, on_hand_after, actor, reason, reference_type, reference_id, occurred_at';
+
+export const INSERT_MOVEMENT_COLUMNS =
+  'store_id, variant_id, type, quantity, on_hand_after, actor, reason, reference_type, reference_id, occurred_at';
+
+export interface MovementRow {
+  id: string;
+  store_id: string;
+  variant_id: string;
+  type: StockMovementType;
+  quantity: number;
+  on_hand_after: number;
+  actor: string;
+  reason: string | null;
+  reference_type: string | null;
+  reference_id: string | null;
+  occurred_at: Date;
+}
+
+export function toMovement(row: MovementRow): StockMovementEntity {
+  return Object.assign(new StockMovementEntity(), {
+    id: String(row.id),
+    storeId: row.store_id,
+    variantId: row.variant_id,
+    type: row.type,
+    quantity: row.quantity,
+    onHandAfter: row.on_hand_after,
+    actor: row.actor,
+    reason: row.reason,
+    referenceType: row.reference_type,
+    referenceId: row.reference_id,
+    occurredAt: row.occurred_at,
+  });
+}
+
+/**
+ * A CTE that locks the store's levels of `$2` (a uuid[]) in variant order. Every multi-row write to
+ * stock_level joins it, so concurrent writers on overlapping variants always lock in the same order
+ * and never deadlock. MATERIALIZED keeps the lock step from being folded into the outer statement.
+ */
+export const LOCK_LEVELS_CTE = `locked AS MATERIALIZED (
+    SELECT s.variant_id, s.on_hand FROM stock_level s
+    WHERE s.store_id = $1 AND s.variant_id = ANY($2::uuid[])
+    ORDER BY s.variant_id
+    FOR UPDATE
+  )`;
