@@ -6,8 +6,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@omnitill/auth';
 import { CatalogModule } from '@omnitill/catalog';
 import { BadInputException, Clock, CommonModule, FieldError } from '@omnitill/common';
+import { CouponModule } from '@omnitill/coupon';
+import { CustomerModule } from '@omnitill/customer';
 import { buildDataSourceOptions } from '@omnitill/database';
+import { EventsModule } from '@omnitill/events';
 import { InventoryModule } from '@omnitill/inventory';
+import { OrderModule } from '@omnitill/order';
+import { ReturnsModule } from '@omnitill/returns';
 import { StoreModule } from '@omnitill/store';
 import { AppConfig } from './config/app-config';
 import { ALL_ENTITIES } from './database/entities';
@@ -74,11 +79,27 @@ export class AppModule {
           allowBatchedQueries: false,
           validationRules: [maxFieldsRule(config.GRAPHQL_MAX_FIELDS)],
           errorFormatter: formatGraphQLErrors,
+          // WebSocket subscriptions at /graphql; auth comes from the connection_init payload (see libs/events).
+          subscription: { keepAlive: 30_000 },
         }),
         StoreModule,
         CatalogModule,
+        CustomerModule,
         InventoryModule,
+        CouponModule,
+        OrderModule,
+        ReturnsModule.forRoot({ returnWindowDays: config.RETURN_WINDOW_DAYS, authorisationDays: config.RETURN_AUTHORISATION_DAYS }),
         AuthModule.forRoot({ loginMaxFailures: config.LOGIN_MAX_FAILURES, loginWindowSeconds: config.LOGIN_WINDOW_SECONDS }),
+        EventsModule.forRoot({
+          databaseUrl,
+          relayEnabled: config.EVENT_RELAY_ENABLED,
+          relayPollMs: config.EVENT_RELAY_POLL_MS,
+          relayBatchSize: config.EVENT_RELAY_BATCH_SIZE,
+          webhookRetryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
+          webhookMaxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
+          webhookTimeoutMs: config.WEBHOOK_TIMEOUT_MS,
+          webhookConcurrency: config.WEBHOOK_CONCURRENCY,
+        }),
       ],
       controllers: [HealthController],
       providers: [

@@ -1,10 +1,12 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { EventBus } from './events/event-bus';
+import { EventOutbox } from './events/event-outbox';
 import { SECURITY_OPTIONS, SecurityOptions, SessionTokenService } from './security/session-tokens';
 import { Clock, SystemClock } from './time/clock';
 import { TransactionRunner } from './transaction/transaction-runner';
 import { TransactionInterceptor } from './transaction/transaction.interceptor';
 
-/** The kernel every domain module relies on: clock, transactions and signed tokens. */
+/** The kernel every domain module relies on: clock, transactions, signed tokens and the event outbox. */
 @Global()
 @Module({})
 export class CommonModule {
@@ -18,8 +20,10 @@ export class CommonModule {
         TransactionRunner,
         TransactionInterceptor,
         SessionTokenService,
+        EventOutbox,
+        EventBus,
       ],
-      exports: [Clock, SECURITY_OPTIONS, TransactionRunner, TransactionInterceptor, SessionTokenService],
+      exports: [Clock, SECURITY_OPTIONS, TransactionRunner, TransactionInterceptor, SessionTokenService, EventOutbox, EventBus],
     };
   }
 }

@@ -15,4 +15,5 @@ export * from './transaction/transaction-runner';
 export * from './transaction/entity-manager';
 export * from './transaction/transaction.interceptor';
 export * from './common.module';
+export * from './events';
 export * from './graphql/validators';

@@ -121,6 +121,66 @@ export class AppConfig {
   @Max(50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
+  /** Run the outbox relay and the webhook dispatcher in this process (live subscriptions work either way). */
+  @Transform(toBool)
+  @IsBoolean()
+  EVENT_RELAY_ENABLED = true;
+
+  /** Fallback poll of the outbox and webhook queue; LISTEN/NOTIFY wakes the relay without waiting for it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(600_000)
+  EVENT_RELAY_POLL_MS = 1000;
+
+  /** Events the relay publishes per transaction. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  EVENT_RELAY_BATCH_SIZE = 100;
+
+  /** First webhook retry delay; doubles per failed attempt (with jitter), capped at one hour. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  WEBHOOK_RETRY_BASE_MS = 1000;
+
+  /** Attempts before a webhook delivery is DEAD (replayable). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  WEBHOOK_MAX_ATTEMPTS = 8;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 5000;
+
+  /** Webhook requests one process has in flight at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  WEBHOOK_CONCURRENCY = 32;
+
+  /** Days customers have to return goods (from sale, pickup or shipping) where a store sets no window of its own. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  RETURN_WINDOW_DAYS = 30;
+
+  /** Days a store has to receive a return support authorised, when support sets no expiry. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  RETURN_AUTHORISATION_DAYS = 14;
+
   /** Whether the embedded database is in use (derived, not read from the environment). */
   get usesEmbeddedDatabase(): boolean {
     return this.DATABASE_URL === undefined;

@@ -2,6 +2,9 @@ import type { MigrationInterface } from 'typeorm';
 import { Foundation1795457770448 } from './1795457770448-Foundation';
 import { Catalog1795457912913 } from './1795457912913-Catalog';
 import { Inventory1795458553181 } from './1795458553181-Inventory';
+import { Customers1795460187224 } from './1795460187224-Customers';
+import { CouponsOrdersEvents1795461591657 } from './1795461591657-CouponsOrdersEvents';
+import { Returns1795461889424 } from './1795461889424-Returns';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -10,4 +13,7 @@ export const ALL_MIGRATIONS: MigrationClass[] = [
   Foundation1795457770448,
   Catalog1795457912913,
   Inventory1795458553181,
+  Customers1795460187224,
+  CouponsOrdersEvents1795461591657,
+  Returns1795461889424,
 ];

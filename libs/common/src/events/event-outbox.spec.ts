@@ -1,0 +1,94 @@
+import type { EntityManager } from 'typeorm';
+import { RequestContext } from '../context/request-context';
+import { FakeClock } from '../time/clock';
+import { NewDomainEvent, OUTBOX_NOTIFY_CHANNEL } from './domain-event';
+import { buildOutboxInsert, EventOutbox } from './event-outbox';
+
+const NOW = new Date('2025-03-01T10:00:00Z');
+
+const placed: NewDomainEvent = { type: 'order.placed', aggregateType: 'order', aggregateId: 'o-1', payload: { total: { amount: 1200, currency: 'EUR' } } };
+
+/** A stand-in transaction manager that records the SQL it is given. */
+function fakeManager(active: boolean) {
+  const calls: { sql: string; params: unknown[] }[] = [];
+  const manager = {
+    queryRunner: { isTransactionActive: active },
+    async query(sql: string, params: unknown[]) {
+      calls.push({ sql, params });
+      if (sql.startsWith('INSERT')) {
+        return (params[0] as string[]).map((id, index) => ({ id, sequence: String(index + 1) }));
+      }
+      return [];
+    },
+  };
+  return { manager: manager as unknown as EntityManager, calls };
+}
+
+describe('buildOutboxInsert', () => {
+  it('fills defaults: version 1, now, the request channel, no store/customer/consent', () => {
+    const insert = buildOutboxInsert([placed], { now: NOW, channel: 'ONLINE' });
+    const [ids, types, versions, occurredAt, stores, channels, customers, aggregateTypes, aggregateIds, payloads, consents] = insert.params as unknown[][];
+    expect(ids).toEqual(insert.ids);
+    expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect([types[0], versions[0], occurredAt[0], stores[0], channels[0], customers[0]]).toEqual(['order.placed', 1, NOW, null, 'ONLINE', null]);
+    expect([aggregateTypes[0], aggregateIds[0]]).toEqual(['order', 'o-1']);
+    expect(JSON.parse(payloads[0] as string)).toEqual(placed.payload);
+    expect(consents[0]).toBeNull();
+  });
+
+  it('keeps what the producer set, channel null included, and one row per event', () => {
+    const at = new Date('2024-12-24T08:00:00Z');
+    const insert = buildOutboxInsert(
+      [
+        { ...placed, version: 2, occurredAt: at, storeId: 's', customerId: 'c', channel: null, consent: { emailMarketing: true, smsMarketing: false } },
+        { ...placed, aggregateId: 'o-2' },
+      ],
+      { now: NOW, channel: 'POS' },
+    );
+    const columns = insert.params as unknown[][];
+    expect(columns.every((column) => column.length === 2)).toBe(true);
+    expect([columns[2][0], columns[3][0], columns[4][0], columns[5][0], columns[6][0]]).toEqual([2, at, 's', null, 'c']);
+    expect(JSON.parse(columns[10][0] as string)).toEqual({ emailMarketing: true, smsMarketing: false });
+    expect(columns[5][1]).toBe('POS');
+    expect(insert.sql).toMatch(/unnest/);
+  });
+
+  it('refuses unknown types, empty or overlong aggregates and bad versions', () => {
+    const bad: NewDomainEvent[] = [
+      { ...placed, type: 'order.teleported' as NewDomainEvent['type'] },
+      { ...placed, aggregateId: '' },
+      { ...placed, aggregateType: 'x'.repeat(101) },
+      { ...placed, version: 0 },
+      { ...placed, version: 1.5 },
+    ];
+    for (const event of bad) {
+      expect(() => buildOutboxInsert([event], { now: NOW, channel: 'ONLINE' })).toThrow(/EventOutbox/);
+    }
+  });
+});
+
+describe('EventOutbox', () => {
+  const sut = new EventOutbox(new FakeClock(NOW));
+
+  it('throws without an open transaction, so an event can never outlive a rolled-back change', async () => {
+    await expect(sut.record(RequestContext.system(), placed)).rejects.toThrow(/open transaction/);
+    const { manager, calls } = fakeManager(false);
+    await expect(sut.record(RequestContext.system().withEntityManager(manager), placed)).rejects.toThrow(/open transaction/);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('writes several events with one INSERT, then NOTIFYs the relay (delivered at commit)', async () => {
+    const { manager, calls } = fakeManager(true);
+    const recorded = await sut.record(RequestContext.system().withEntityManager(manager), [placed, { ...placed, aggregateId: 'o-2' }]);
+    expect(calls.map((call) => call.sql.trim().split(/\s+/)[0])).toEqual(['INSERT', 'SELECT']);
+    expect(calls[1].params).toEqual([OUTBOX_NOTIFY_CHANNEL, '']);
+    expect(recorded).toHaveLength(2);
+    expect(recorded.map((event) => event.sequence)).toEqual(['1', '2']);
+  });
+
+  it('records nothing for an empty list', async () => {
+    const { manager, calls } = fakeManager(true);
+    expect(await sut.record(RequestContext.system().withEntityManager(manager), [])).toEqual([]);
+    expect(calls).toHaveLength(0);
+  });
+});

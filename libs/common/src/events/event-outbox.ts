@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { RequestContext } from '../context/request-context';
+import { Clock } from '../time/clock';
+import { isDomainEventType, NewDomainEvent, OUTBOX_NOTIFY_CHANNEL } from './domain-event';
+
+/** One recorded event: its public id and its global position. */
+export interface RecordedEvent {
+  readonly id: string;
+  readonly sequence: string;
+}
+
+export interface OutboxInsert {
+  readonly sql: string;
+  readonly params: unknown[];
+  readonly ids: string[];
+}
+
+const MAX_AGGREGATE_LENGTH = 100;
+
+/** Column arrays for one multi-row INSERT (unnest keeps it one statement for any number of events). */
+export function buildOutboxInsert(events: readonly NewDomainEvent[], defaults: { now: Date; channel: string }): OutboxInsert {
+  const ids: string[] = [];
+  const columns: unknown[][] = Array.from({ length: 11 }, () => []);
+  for (const event of events) {
+    if (!isDomainEventType(event.type)) {
+      throw new Error(`EventOutbox: unknown event type ${String(event.type)}`);
+    }
+    for (const [name, value] of [['aggregateType', event.aggregateType], ['aggregateId', event.aggregateId]] as const) {
+      if (typeof value !== 'string' || value.length === 0 || value.length > MAX_AGGREGATE_LENGTH) {
+        throw new Error(`EventOutbox: ${name} must be 1-${MAX_AGGREGATE_LENGTH} characters (${event.type})`);
+      }
+    }
+    const version = event.version ?? 1;
+    if (!Number.isInteger(version) || version < 1) {
+      throw new Error(`EventOutbox: version must be a positive integer (${event.type})`);
+    }
+    const id = randomUUID();
+    ids.push(id);
+    const row = [
+      id,
+      event.type,
+      version,
+      event.occurredAt ?? defaults.now,
+      event.storeId ?? null,
+      event.channel === undefined ? defaults.channel : event.channel,
+      event.customerId ?? null,
+      event.aggregateType,
+      event.aggregateId,
+      JSON.stringify(event.payload),
+      event.consent ? JSON.stringify({ emailMarketing: event.consent.emailMarketing, smsMarketing: event.consent.smsMarketing }) : null,
+    ];
+    row.forEach((value, index) => columns[index].push(value));
+  }
+  const sql = `INSERT INTO domain_event
+      (event_id, type, version, occurred_at, store_id, channel, customer_id, aggregate_type, aggregate_id, payload, consent)
+    SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::int[], $4::timestamptz[], $5::uuid[], $6::varchar[], $7::uuid[],
+                         $8::varchar[], $9::varchar[], $10::jsonb[], $11::jsonb[])
+    RETURNING event_id::text AS id, id::text AS sequence`;
+  return { sql, params: columns, ids };
+}
+
+/**
+ * The transactional outbox: every lib records its events here, in the transaction of the change
+ * they describe. Nothing is sent from here; the relay (libs/events) publishes committed rows, so an
+ * event is never lost and never describes a change that was rolled back.
+ */
+@Injectable()
+export class EventOutbox {
+  constructor(private readonly clock: Clock) {}
+
+  /**
+   * Records one or more events in `ctx`'s open transaction (one INSERT) and wakes the relay at
+   * commit (NOTIFY is transactional). Throws when no transaction is open: an event written outside
+   * the change's transaction could survive its rollback.
+   */
+  async record(ctx: RequestContext, events: NewDomainEvent | readonly NewDomainEvent[]): Promise<RecordedEvent[]> {
+    const list: readonly NewDomainEvent[] = Array.isArray(events) ? events : [events as NewDomainEvent];
+    const manager = ctx.entityManager;
+    if (!manager?.queryRunner?.isTransactionActive) {
+      throw new Error('EventOutbox.record needs an open transaction: call it inside @Transaction() or TransactionRunner.run');
+    }
+    if (list.length === 0) {
+      return [];
+    }
+    const insert = buildOutboxInsert(list, { now: this.clock.now(), channel: ctx.channel });
+    const rows: RecordedEvent[] = await manager.query(insert.sql, insert.params);
+    await manager.query('SELECT pg_notify($1, $2)', [OUTBOX_NOTIFY_CHANNEL, '']);
+    const byId = new Map(rows.map((row) => [row.id, row.sequence]));
+    return insert.ids.map((id) => ({ id, sequence: byId.get(id) ?? '' }));
+  }
+}

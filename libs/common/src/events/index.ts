@@ -1,0 +1,3 @@
+export * from './domain-event';
+export * from './event-outbox';
+export * from './event-bus';

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { entityManagerOf, RequestContext } from '@omnitill/common';
+import { CustomerConsentEntity } from '../entities/customer-consent.entity';
+import { queryRows } from './sql-rows';
+
+export type ConsentInsert = Omit<CustomerConsentEntity, 'id' | 'customer'>;
+
+@Injectable()
+export class CustomerConsentRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The current consent per purpose for each customer, in one query (latest row wins). */
+  async currentFor(ctx: RequestContext, customerIds: readonly string[]): Promise<Map<string, CustomerConsentEntity[]>> {
+    const byCustomer = new Map<string, CustomerConsentEntity[]>(customerIds.map((id) => [id, []]));
+    if (customerIds.length === 0) {
+      return byCustomer;
+    }
+    const rows = await entityManagerOf(ctx, this.dataSource)
+      .createQueryBuilder(CustomerConsentEntity, 'k')
+      .distinctOn(['k.customer_id', 'k.purpose'])
+      .where('k.customer_id = ANY(:customerIds)', { customerIds })
+      .orderBy('k.customer_id')
+      .addOrderBy('k.purpose')
+      .addOrderBy('k.id', 'DESC')
+      .getMany();
+    for (const row of rows) {
+      byCustomer.get(row.customerId)?.push(row);
+    }
+    return byCustomer;
+  }
+
+  async record(ctx: RequestContext, consents: readonly ConsentInsert[]): Promise<void> {
+    if (consents.length > 0) {
+      await entityManagerOf(ctx, this.dataSource).insert(CustomerConsentEntity, [...consents]);
+    }
+  }
+
+  /** Every change, oldest first. */
+  history(ctx: RequestContext, customerId: string): Promise<CustomerConsentEntity[]> {
+    return entityManagerOf(ctx, this.dataSource).find(CustomerConsentEntity, { where: { customerId }, order: { id: 'ASC' } });
+  }
+
+  latest(ctx: RequestContext, customerId: string, limit: number): Promise<CustomerConsentEntity[]> {
+    return entityManagerOf(ctx, this.dataSource).find(CustomerConsentEntity, { where: { customerId }, order: { id: 'DESC' }, take: limit });
+  }
+
+  count(ctx: RequestContext, customerId: string): Promise<number> {
+    return entityManagerOf(ctx, this.dataSource).countBy(CustomerConsentEntity, { customerId });
+  }
+
+  /** Moves the history to the survivor. Ids keep their order, so the latest change stays current. */
+  async reassign(ctx: RequestContext, fromCustomerId: string, toCustomerId: string): Promise<number> {
+    const rows = await queryRows<{ id: string }>(
+      entityManagerOf(ctx, this.dataSource),
+      'UPDATE customer_consent SET customer_id = $2 WHERE customer_id = $1 RETURNING id',
+      [fromCustomerId, toCustomerId],
+    );
+    return rows.length;
+  }
+}

@@ -1,0 +1,29 @@
+import { createResultUnion } from '@omnitill/common';
+import { COUPON_ERRORS } from '@omnitill/coupon';
+import { InsufficientStockError, StoreHoldsNoStockError } from '@omnitill/inventory';
+import {
+  InvalidPickupCodeError, OrderStateTransitionError, PaymentShortfallError, PickupLockedError, PriceOverrideNotAllowedError,
+  StoreDoesNotOfferPickupError, UnknownSkuError,
+} from '../../errors/order.errors';
+import { OrderType } from '../types/order.type';
+import { PickupCredentialsType, SaleType } from '../types/receipt.type';
+
+export const PlacePickupOrderResult = createResultUnion('PlacePickupOrderResult', OrderType, [
+  InsufficientStockError, StoreDoesNotOfferPickupError, UnknownSkuError,
+]);
+
+export const PlaceShipOrderResult = createResultUnion('PlaceShipOrderResult', OrderType, [
+  InsufficientStockError, StoreHoldsNoStockError, UnknownSkuError,
+]);
+
+export const OrderTransitionResult = createResultUnion('OrderTransitionResult', OrderType, [OrderStateTransitionError]);
+
+export const MarkReadyForPickupResult = createResultUnion('MarkReadyForPickupResult', PickupCredentialsType, [OrderStateTransitionError]);
+
+export const CollectPickupOrderResult = createResultUnion('CollectPickupOrderResult', OrderType, [
+  InvalidPickupCodeError, PickupLockedError, OrderStateTransitionError,
+]);
+
+export const RecordSaleResult = createResultUnion('RecordSaleResult', SaleType, [
+  PaymentShortfallError, UnknownSkuError, PriceOverrideNotAllowedError, ...COUPON_ERRORS,
+]);

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { entityManagerOf, RequestContext } from '@omnitill/common';
+import { OrderStateChangeEntity } from '../entities/order-state-change.entity';
+import { OrderEntity } from '../entities/order.entity';
+import { OrderState } from '../entities/order.enums';
+import { NewOrder } from './order.repository';
+import { queryRows } from './sql';
+
+export interface StateChangeRecord {
+  readonly orderId: string;
+  readonly from: OrderState;
+  readonly to: OrderState;
+  readonly actor: string;
+  readonly reason: string | null;
+  readonly at: Date;
+  /** Columns that change with the state (timestamps, expiry, refund due...). */
+  readonly patch?: Partial<NewOrder>;
+}
+
+/** A lapsed open order claimed by one expiry run. */
+export interface ExpiryCandidate {
+  readonly id: string;
+  readonly state: OrderState;
+  readonly reservationId: string | null;
+}
+
+/** State transitions and their history: always written together. */
+@Injectable()
+export class OrderStateRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Compare-and-set: moves the order from `from` to `to` only if it is still in `from`, and appends
+   * the history row. False when someone else changed the state first (nothing is written then).
+   */
+  async transition(ctx: RequestContext, change: StateChangeRecord): Promise<boolean> {
+    const manager = entityManagerOf(ctx, this.dataSource);
+    const result = await manager
+      .createQueryBuilder()
+      .update(OrderEntity)
+      .set({ ...change.patch, state: change.to, updatedAt: change.at })
+      .where('id = :id AND state = :from', { id: change.orderId, from: change.from })
+      .execute();
+    if (result.affected !== 1) {
+      return false;
+    }
+    await manager.insert(OrderStateChangeEntity, {
+      orderId: change.orderId,
+      fromState: change.from,
+      toState: change.to,
+      actor: change.actor.slice(0, 120),
+      reason: change.reason?.slice(0, 200) ?? null,
+      occurredAt: change.at,
+    });
+    return true;
+  }
+
+  /**
+   * Claims up to `limit` open orders whose hold lapsed by `now`, locking them. SKIP LOCKED: rows
+   * another replica's run (or a handover in progress) holds are left alone, so no order is expired twice.
+   */
+  claimLapsed(ctx: RequestContext, now: Date, limit: number): Promise<ExpiryCandidate[]> {
+    return queryRows<ExpiryCandidate>(
+      entityManagerOf(ctx, this.dataSource),
+      `SELECT id, state, reservation_id AS "reservationId" FROM "order"
+       WHERE state IN ('PLACED', 'PICKING', 'READY_FOR_PICKUP') AND expires_at <= $1
+       ORDER BY expires_at, id
+       LIMIT $2
+       FOR UPDATE SKIP LOCKED`,
+      [now, limit],
+    );
+  }
+
+  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<OrderEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : entityManagerOf(ctx, this.dataSource).find(OrderEntity, { where: { id: In([...ids]) } });
+  }
+
+  /** Expires the claimed orders and appends their history rows in ONE statement. */
+  /** Returns the ids of the orders expired. */
+  async expire(ctx: RequestContext, candidates: readonly ExpiryCandidate[], actor: string, now: Date): Promise<string[]> {
+    if (candidates.length === 0) {
+      return [];
+    }
+    const rows = await queryRows<{ id: string }>(
+      entityManagerOf(ctx, this.dataSource),
+      `WITH expired AS (
+        UPDATE "order" o SET state = 'EXPIRED', expired_at = $2, updated_at = $2, refund_due_amount = o.total_amount
+        FROM unnest($1::uuid[], $3::order_state[]) AS c(id, state)
+        WHERE o.id = c.id AND o.state = c.state
+        RETURNING o.id, c.state
+      ),
+      history AS (
+        INSERT INTO order_state_change (order_id, from_state, to_state, actor, reason, occurred_at)
+        SELECT id, state::text, 'EXPIRED', $4, 'not collected within the hold period', $2 FROM expired
+        RETURNING order_id
+      )
+      SELECT order_id AS id FROM history`,
+      [candidates.map((c) => c.id), now, candidates.map((c) => c.state), actor],
+    );
+    return rows.map((row) => row.id);
+  }
+}

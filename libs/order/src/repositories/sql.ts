@@ -1,0 +1,35 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Rows of a raw statement. TypeORM answers a top-level UPDATE or DELETE with `[rows, affected]`
+ * and anything else with the rows; this hides the difference.
+ */
+export async function queryRows<T>(manager: EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {
+  const result: unknown = await manager.query(sql, [...params]);
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+    return result[0] as T[];
+  }
+  return result as T[];
+}
+
+/** A column of a multi-row insert: its name and the PostgreSQL type of its array parameter. */
+export type ColumnSpec = readonly [column: string, type: string];
+
+/**
+ * `INSERT INTO table (cols) SELECT * FROM unnest($n::type[], ...)`: any number of rows in one
+ * statement with one parameter per column. Returns the SQL and its parameters, numbered from `firstParam`.
+ */
+export function unnestInsert<TRow>(
+  table: string,
+  columns: Readonly<Record<keyof TRow & string, ColumnSpec>>,
+  rows: readonly TRow[],
+  firstParam: number,
+): { sql: string; params: unknown[] } {
+  const entries = Object.entries(columns) as [keyof TRow & string, ColumnSpec][];
+  const names = entries.map(([, [column]]) => column).join(', ');
+  const arrays = entries.map(([, [, type]], index) => `$${firstParam + index}::${type}[]`).join(', ');
+  return {
+    sql: `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${arrays})`,
+    params: entries.map(([property]) => rows.map((row) => row[property])),
+  };
+}

@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Money, RequestContext, StaffRole } from '@omnitill/common';
+import { CouponError } from '@omnitill/coupon';
+import { StoreEntity } from '@omnitill/store';
+import { OrderLineEntity } from '../entities/order-line.entity';
+import { OrderPaymentEntity } from '../entities/order-payment.entity';
+import { OrderStateChangeEntity } from '../entities/order-state-change.entity';
+import { OrderEntity } from '../entities/order.entity';
+import { OrderChannel, OrderFulfilment, OrderState, PaymentMethod } from '../entities/order.enums';
+import { PaymentShortfallError, PriceOverrideNotAllowedError, UnknownSkuError } from '../errors/order.errors';
+import { OrderCustomerDirectory } from '../ports/order-customer.directory';
+import { NewOrder, NewOrderLine, OrderDetails, OrderRepository } from '../repositories/order.repository';
+import { orderNumberPrefix } from '../rules/order-number';
+import { PaymentInput, settlePayments } from '../rules/payments';
+import { priceOrder } from '../rules/pricing';
+import { assertSaleTime } from '../rules/sale-time';
+import { AlreadyRecordedSignal } from './idempotent-write';
+import { LineRequest, OrderLinePricer } from './order-line-pricer.service';
+import { OrderStockService } from './order-stock.service';
+import { SaleCouponService } from './sale-coupon.service';
+import { eventLines, OrderEventsService } from './order-events.service';
+
+export interface SaleRequest {
+  readonly clientSaleId: string;
+  readonly occurredAt: Date;
+  readonly lines: readonly LineRequest[];
+  readonly payments: readonly PaymentInput[];
+  readonly customerIdentifier?: string | null;
+  /** A customer the caller already knows (an exchange: the returning customer). Wins over the identifier. */
+  readonly customerId?: string | null;
+  readonly couponCode?: string | null;
+  /** A credit applied before the payments, up to the total (an exchange's returned goods). */
+  readonly creditTender?: { readonly method: PaymentMethod; readonly amount: number; readonly externalReference: string } | null;
+}
+
+/** The till a sale is recorded on, from the session (never from arguments). */
+export interface Till {
+  readonly terminalId: string;
+  readonly storeId: string;
+}
+
+export const SALE_NOTICE_CUSTOMER_NOT_FOUND = 'CUSTOMER_NOT_FOUND';
+
+/** What the recorder wrote. */
+export interface NewSale {
+  readonly details: OrderDetails;
+  /** Things the cashier should know that did not stop the sale, e.g. CUSTOMER_NOT_FOUND. */
+  readonly notices: string[];
+}
+
+export type SaleRefusal = PaymentShortfallError | UnknownSkuError | PriceOverrideNotAllowedError | CouponError;
+
+const OVERRIDE_ROLES: readonly StaffRole[] = [StaffRole.STORE_MANAGER, StaffRole.ADMIN];
+
+/**
+ * The body of one POS sale, inside its transaction. The hot path is a handful of statements: the
+ * idempotency probe, the store, the variant look-up, the numbered order insert (ON CONFLICT DO
+ * NOTHING on the till's clientSaleId), one multi-row insert of lines, payments and history, and
+ * one stock statement.
+ */
+@Injectable()
+export class PosSaleRecorder {
+  constructor(
+    private readonly pricer: OrderLinePricer,
+    private readonly orders: OrderRepository,
+    private readonly stock: OrderStockService,
+    private readonly customers: OrderCustomerDirectory,
+    private readonly coupons: SaleCouponService,
+    private readonly events: OrderEventsService,
+  ) {}
+
+  async record(tx: RequestContext, till: Till, store: StoreEntity, request: SaleRequest, now: Date): Promise<NewSale | SaleRefusal | { readonly existingId: string }> {
+    const clientSaleId = request.clientSaleId.toLowerCase();
+    const existingId = await this.orders.findIdByClientSale(tx, till.terminalId, clientSaleId);
+    if (existingId) {
+      return { existingId };
+    }
+    // Checked after the probe: a sale recorded once is always answered, however late the retry.
+    assertSaleTime(request.occurredAt, now);
+    const role = tx.staff?.role;
+    if (request.lines.some((line) => line.priceOverride) && !(role && OVERRIDE_ROLES.includes(role))) {
+      return new PriceOverrideNotAllowedError();
+    }
+    const lines = await this.pricer.resolve(tx, store, request.lines, { allowInactive: true, mergeVariants: false });
+    if (lines instanceof UnknownSkuError) {
+      return lines;
+    }
+    const notices: string[] = [];
+    let customerId: string | null = request.customerId ?? null;
+    if (!customerId && request.customerIdentifier) {
+      // A sale already paid is never refused for an unknown customer (it may sync days later).
+      customerId = await this.customers.identify(tx, request.customerIdentifier);
+      if (!customerId) {
+        notices.push(SALE_NOTICE_CUSTOMER_NOT_FOUND);
+      }
+    }
+    const orderId = randomUUID();
+    const currency = lines[0].variant.currency;
+    const coupon = request.couponCode
+      ? await this.coupons.redeem(tx, {
+          orderId,
+          codeOrToken: request.couponCode,
+          storeId: store.id,
+          channel: OrderChannel.POS,
+          customerId,
+          currency,
+          lines: lines.map((line) => ({ variantId: line.variant.id, sku: line.variant.sku, quantity: line.quantity, unitPriceAmount: line.unitPriceAmount })),
+        })
+      : null;
+    if (coupon && !('lineDiscounts' in coupon)) {
+      // A concurrent copy of this sale may have used the single-use code first: then answer that sale.
+      if (await this.orders.findIdByClientSale(tx, till.terminalId, clientSaleId)) {
+        throw new AlreadyRecordedSignal();
+      }
+      return coupon;
+    }
+    // A QR coupon issued to a shopper attaches the sale to their profile when nobody else was identified.
+    customerId = customerId ?? coupon?.customerId ?? null;
+    const priced = priceOrder(lines, coupon?.lineDiscounts ?? 0);
+    const credit = request.creditTender ? { ...request.creditTender, amount: Math.min(request.creditTender.amount, priced.totals.totalAmount) } : null;
+    const settlement = settlePayments(priced.totals.totalAmount, credit && credit.amount > 0 ? [credit, ...request.payments] : request.payments);
+    if (!settlement.covered) {
+      return new PaymentShortfallError(new Money(settlement.dueAmount, currency), new Money(settlement.paidAmount, currency));
+    }
+    const order: NewOrder = {
+      id: orderId,
+      channel: OrderChannel.POS,
+      fulfilment: OrderFulfilment.CARRY_OUT,
+      state: OrderState.COMPLETED,
+      storeId: store.id,
+      terminalId: till.terminalId,
+      customerId,
+      guestEmail: null,
+      guestPhone: null,
+      contactName: null,
+      currency,
+      ...priced.totals,
+      refundDueAmount: 0,
+      clientSaleId,
+      clientOrderId: null,
+      placedBy: tx.actorLabel,
+      occurredAt: request.occurredAt,
+      placedAt: now,
+      promisedAt: null,
+      readyAt: null,
+      pickedUpAt: null,
+      shippedAt: null,
+      cancelledAt: null,
+      expiredAt: null,
+      voidedAt: null,
+      expiresAt: null,
+      trackingNumber: null,
+      shippingAddress: null,
+      couponCode: coupon?.code ?? null,
+      paymentReference: null,
+      pickupCodeHash: null,
+      pickupTokenNonce: null,
+      failedPickupAttempts: 0,
+      pickupLockedUntil: null,
+      reservationId: null,
+    };
+    const inserted = await this.orders.insertNumbered(tx, order, orderNumberPrefix(store.code, OrderChannel.POS), 'client-sale');
+    if (!inserted) {
+      throw new AlreadyRecordedSignal();
+    }
+    const orderLines: NewOrderLine[] = lines.map((line, index) => ({
+      id: randomUUID(),
+      orderId,
+      lineNo: index + 1,
+      variantId: line.variant.id,
+      sku: line.variant.sku,
+      name: line.variant.name,
+      quantity: line.quantity,
+      unitPriceAmount: line.unitPriceAmount,
+      listUnitPriceAmount: line.listUnitPriceAmount,
+      priceOverrideReason: line.priceOverrideReason,
+      discountAmount: priced.lines[index].discountAmount,
+      taxRateBp: line.taxRateBp,
+      taxAmount: priced.lines[index].taxAmount,
+      totalAmount: priced.lines[index].totalAmount,
+      refusedQuantity: 0,
+      returnedQuantity: 0,
+    }));
+    const payments = settlement.payments.map((payment) => ({ ...payment, id: randomUUID(), orderId, createdAt: now }));
+    const history = { orderId, fromState: null, toState: OrderState.COMPLETED, actor: tx.actorLabel, reason: 'sold at the till', occurredAt: now };
+    await this.orders.insertContents(tx, orderLines, payments, [history]);
+    await this.stock.recordSale(tx, store.id, orderId, lines.map((line) => ({ variantId: line.variant.id, quantity: line.quantity })), request.occurredAt);
+    // Built from what was written: the hot path does not read the sale back.
+    const details: OrderDetails = {
+      order: Object.assign(new OrderEntity(), order, { number: inserted.number, createdAt: now, updatedAt: now }),
+      lines: orderLines.map((line) => Object.assign(new OrderLineEntity(), line)),
+      payments: payments.map((payment) => Object.assign(new OrderPaymentEntity(), payment)),
+      history: [Object.assign(new OrderStateChangeEntity(), history, { id: '' })],
+    };
+    await this.events.record(tx, 'sale.completed', details.order, { lines: eventLines(details) }, request.occurredAt);
+    return { details, notices };
+  }
+}
