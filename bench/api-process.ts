@@ -41,7 +41,9 @@ async function waitReady(baseUrl: string, child: ChildProcess, timeoutMs: number
 
 /** Starts the compiled API in production mode, as it runs in a deployment. */
 export async function startApi(env: Record<string, string>, port: number): Promise<ApiProcess> {
-  const child = spawn(process.execPath, [join('dist', 'apps', 'api', 'src', 'main.js')], {
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=bench/results", profiles the API under load.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join('dist', 'apps', 'api', 'src', 'main.js')], {
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOG_REQUESTS: 'false', SEED_DEMO: 'false', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -61,3 +61,45 @@ export async function runLoad(spec: LoadSpec, concurrency: number, seconds: numb
     requests: result.requests.total,
   };
 }
+
+/**
+ * For operations that take several dependent requests (mark ready, then collect with the code it
+ * returned): `concurrency` workers repeat `iteration` until `seconds` pass; one iteration = one
+ * measured operation. `iteration` resolves false (or throws) on an error.
+ */
+export async function runFlow(operation: string, concurrency: number, seconds: number, iteration: () => Promise<boolean>): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = Date.now() + seconds * 1000;
+  const worker = async () => {
+    while (Date.now() < deadline) {
+      const started = performance.now();
+      let ok = false;
+      try {
+        ok = await iteration();
+      } catch (error) {
+        if (errors < 3) {
+          process.stderr.write(`  [${operation}] ${String(error)}\n`);
+        }
+      }
+      if (!ok) {
+        errors += 1;
+      }
+      latencies.push(performance.now() - started);
+    }
+  };
+  const started = Date.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const elapsed = (Date.now() - started) / 1000;
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const percentile = (p: number) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]) : 0);
+  return {
+    operation,
+    concurrency,
+    requestsPerSecond: Math.round(latencies.length / elapsed),
+    p50Ms: percentile(0.5),
+    p99Ms: percentile(0.99),
+    errors,
+    requests: latencies.length,
+  };
+}

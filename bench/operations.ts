@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { LoadSpec } from './load';
 import { BenchFixture } from './seed';
 
 export interface Operation {
   readonly name: string;
-  readonly spec: LoadSpec;
+  readonly spec?: LoadSpec;
+  /** Multi-request operations: prepared once (`prepare(total)`), then measured per iteration. */
+  readonly flow?: { readonly operation: string; prepare(count: number): Promise<void>; iteration(): Promise<boolean> };
 }
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)];
@@ -76,7 +79,22 @@ const PICKUP_STORES = `query($lines: [StockLineInput!]!, $lat: Float!, $lon: Flo
   pickupStores(lines: $lines, latitude: $lat, longitude: $lon, limit: 5) { storeId distanceKm }
 }`;
 
+const RECORD_SALE = `mutation($input: RecordSaleInput!) {
+  recordSale(input: $input) { __typename ... on Sale { order { id number } receipt { changeDue { amount } } } ... on ErrorResult { errorCode message } }
+}`;
+const PLACE_PICKUP = `mutation($input: PlacePickupOrderInput!) {
+  placePickupOrder(input: $input) { __typename ... on Order { id number } ... on ErrorResult { errorCode message } }
+}`;
+const START_PICKING = 'mutation($id: ID!) { startPicking(orderId: $id) { __typename ... on ErrorResult { errorCode } } }';
+const MARK_READY = 'mutation($id: ID!) { markReadyForPickup(orderId: $id) { __typename ... on PickupCredentials { qrToken } ... on ErrorResult { errorCode } } }';
+const COLLECT = 'mutation($input: CollectPickupOrderInput!) { collectPickupOrder(input: $input) { __typename ... on Order { state } ... on ErrorResult { errorCode } } }';
+
 const body = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
+
+/** The seed prices variant `B<rn>-<size>` at 1000 + (rn % 50) * 100 minor units. */
+export function seededPrice(sku: string): number {
+  return 1000 + (Number(sku.slice(1, 6)) % 50) * 100;
+}
 
 export function buildOperations(context: BenchContext): Operation[] {
   const { fixture } = context;
@@ -102,6 +120,115 @@ export function buildOperations(context: BenchContext): Operation[] {
         body: () => body(PICKUP_STORES, { lines: context.basket().map((variantId) => ({ variantId, quantity: 1 })), lat: 52.52, lon: 13.4 }),
       },
     },
+    {
+      name: 'pos-sale',
+      spec: posSaleSpec(context, 'pos sale (3 lines, cash, customer)', () => null),
+    },
+    {
+      name: 'pos-sale-coupon',
+      spec: posSaleSpec(context, 'pos sale redeeming a unique coupon', nextCode(fixture.couponCodes)),
+    },
+    {
+      name: 'place-pickup',
+      spec: {
+        operation: 'place a pickup order (3 lines)',
+        url,
+        headers: { 'x-api-key': fixture.storefrontKey },
+        body: () => body(PLACE_PICKUP, { input: pickupOrderInput(context, Math.floor(Math.random() * fixture.storeIds.length)) }),
+      },
+    },
+    { name: 'ready-collect', flow: readyAndCollectFlow(context) },
   ];
+}
+
+function nextCode(codes: readonly string[]): () => string {
+  let next = 0;
+  return () => codes[next++ % codes.length];
+}
+
+function skusOf(context: BenchContext, variantIds: readonly string[]): string[] {
+  return variantIds.map((id) => context.fixture.skus[context.fixture.variantIds.indexOf(id)]);
+}
+
+function posSaleSpec(context: BenchContext, operation: string, coupon: () => string | null): LoadSpec {
+  let storeIndex = 0;
+  return {
+    operation,
+    url: context.graphqlUrl,
+    headersFor: () => {
+      storeIndex = Math.floor(Math.random() * context.posTokens.length);
+      return { authorization: `Bearer ${context.posTokens[storeIndex]}` };
+    },
+    body: () => {
+      const skus = skusOf(context, context.basket());
+      const gross = skus.reduce((sum, sku) => sum + seededPrice(sku), 0);
+      return body(RECORD_SALE, {
+        input: {
+          clientSaleId: randomUUID(),
+          occurredAt: new Date().toISOString(),
+          lines: skus.map((sku) => ({ sku, quantity: 1 })),
+          // Cash covering the undiscounted total: with a coupon the rest comes back as change.
+          payments: [{ method: 'CASH', amount: gross }],
+          customerIdentifier: pick(context.fixture.customerEmails),
+          couponCode: coupon(),
+        },
+      });
+    },
+  };
+}
+
+function pickupOrderInput(context: BenchContext, storeIndex: number): Record<string, unknown> {
+  return {
+    storeId: context.fixture.storeIds[storeIndex],
+    clientOrderId: randomUUID(),
+    lines: skusOf(context, context.basket()).map((sku) => ({ sku, quantity: 1 })),
+    contact: { email: pick(context.fixture.customerEmails), name: 'Bench Shopper' },
+    paymentReference: `psp_${randomUUID()}`,
+  };
+}
+
+/** Orders placed and being picked beforehand; each iteration marks one ready, then collects it by QR. */
+function readyAndCollectFlow(context: BenchContext): NonNullable<Operation['flow']> {
+  const queue: { orderId: string; token: string }[] = [];
+  return {
+    operation: 'mark ready + collect (2 requests)',
+    async prepare(count: number) {
+      const { fixture } = context;
+      let next = 0;
+      const placeOne = async (i: number) => {
+        const storeIndex = i % fixture.storeIds.length;
+        const placed = await context.graphql<{ placePickupOrder: { id?: string; errorCode?: string } }>(
+          PLACE_PICKUP, { input: pickupOrderInput(context, storeIndex) }, { 'x-api-key': fixture.storefrontKey },
+        );
+        const orderId = placed.placePickupOrder.id;
+        if (!orderId) {
+          throw new Error(`could not place a pickup order: ${placed.placePickupOrder.errorCode ?? 'unknown'}`);
+        }
+        const token = context.posTokens[storeIndex];
+        await context.graphql(START_PICKING, { id: orderId }, { authorization: `Bearer ${token}` });
+        queue.push({ orderId, token });
+      };
+      // Prepared by 16 parallel workers: setup time is not what we measure.
+      await Promise.all(Array.from({ length: 16 }, async () => {
+        while (next < count) {
+          await placeOne(next++);
+        }
+      }));
+    },
+    async iteration() {
+      const next = queue.pop();
+      if (!next) {
+        throw new Error('ran out of prepared pickup orders');
+      }
+      const headers = { authorization: `Bearer ${next.token}` };
+      const ready = await context.graphql<{ markReadyForPickup: { qrToken?: string } }>(MARK_READY, { id: next.orderId }, headers);
+      const qrToken = ready.markReadyForPickup.qrToken;
+      if (!qrToken) {
+        return false;
+      }
+      const collected = await context.graphql<{ collectPickupOrder: { state?: string } }>(COLLECT, { input: { qrToken } }, headers);
+      return collected.collectPickupOrder.state === 'PICKED_UP';
+    },
+  };
 }
 

@@ -13,7 +13,7 @@ import { Client } from 'pg';
 import { findFreePort, startEmbeddedPostgres } from '../libs/database/src/embedded-postgres';
 import { startApi } from './api-process';
 import { measureDatabaseCeiling, startBareFastify } from './ceilings';
-import { LoadResult, runLoad } from './load';
+import { LoadResult, runFlow, runLoad } from './load';
 import { buildOperations, BenchContext } from './operations';
 import { FULL_SIZES, seedBenchData, SMOKE_SIZES } from './seed';
 
@@ -71,7 +71,15 @@ async function main(): Promise<void> {
 
     for (const operation of operations) {
       for (const concurrency of concurrencies) {
-        const result = await runLoad(operation.spec, concurrency, seconds);
+        let result: LoadResult;
+        if (operation.flow) {
+          await operation.flow.prepare(smoke ? 60 : Number(process.env.BENCH_PICKUP_ORDERS ?? 4000));
+          result = await runFlow(operation.flow.operation, concurrency, seconds, () => operation.flow!.iteration());
+        } else if (operation.spec) {
+          result = await runLoad(operation.spec, concurrency, seconds);
+        } else {
+          continue;
+        }
         results.push(result);
         process.stdout.write(`${operation.name} c=${concurrency}: ${result.requestsPerSecond} req/s, p99 ${result.p99Ms} ms, errors ${result.errors}\n`);
       }

@@ -6,10 +6,12 @@ export interface BenchSizes {
   readonly products: number;
   readonly variantsPerProduct: number;
   readonly onHandPerLevel: number;
+  readonly customers: number;
+  readonly couponCodes: number;
 }
 
-export const FULL_SIZES: BenchSizes = { stores: 50, products: 500, variantsPerProduct: 10, onHandPerLevel: 100_000 };
-export const SMOKE_SIZES: BenchSizes = { stores: 3, products: 20, variantsPerProduct: 5, onHandPerLevel: 100_000 };
+export const FULL_SIZES: BenchSizes = { stores: 50, products: 500, variantsPerProduct: 10, onHandPerLevel: 100_000, customers: 10_000, couponCodes: 200_000 };
+export const SMOKE_SIZES: BenchSizes = { stores: 3, products: 20, variantsPerProduct: 5, onHandPerLevel: 100_000, customers: 50, couponCodes: 2_000 };
 
 export interface BenchFixture {
   readonly storeIds: string[];
@@ -21,6 +23,9 @@ export interface BenchFixture {
   readonly adminEmail: string;
   readonly password: string;
   readonly storefrontKey: string;
+  readonly customerEmails: string[];
+  /** Unique single-use codes of one campaign (10% off, POS and online). */
+  readonly couponCodes: string[];
 }
 
 function scryptHash(password: string): string {
@@ -92,6 +97,20 @@ export async function seedBenchData(databaseUrl: string, sizes: BenchSizes): Pro
     await client.query("INSERT INTO staff_user (email, name, password_hash, role, active) VALUES ($1, 'Bench admin', $2, 'ADMIN', true)", [adminEmail, passwordHash]);
     const storefrontKey = `sf_${randomBytes(32).toString('base64url')}`;
     await client.query("INSERT INTO storefront_api_key (name, key_hash, key_prefix, active) VALUES ('bench', $1, $2, true)", [sha256(storefrontKey), storefrontKey.slice(0, 10)]);
+    await client.query(
+      `INSERT INTO customer (email, first_name, last_name, created_channel)
+       SELECT 'shopper' || n || '@bench.local', 'Bench', 'Shopper ' || n, 'ONLINE' FROM generate_series(1, $1) AS n`,
+      [sizes.customers],
+    );
+    const campaign = await client.query<{ id: string }>(
+      `INSERT INTO campaign (name, source, discount_type, percent, currency, eligible_channels, valid_from, valid_until)
+       VALUES ('Bench 10%', 'bench', 'PERCENT', 10, 'EUR', ARRAY['ONLINE', 'POS'], now() - interval '1 day', now() + interval '30 days') RETURNING id`,
+    );
+    await client.query(
+      `INSERT INTO coupon_code (campaign_id, code, kind, max_uses)
+       SELECT $1, 'BN' || lpad(n::text, 10, '0'), 'UNIQUE', 1 FROM generate_series(1, $2) AS n`,
+      [campaign.rows[0].id, sizes.couponCodes],
+    );
     await client.query('COMMIT');
     await client.query('ANALYZE');
     return {
@@ -104,6 +123,8 @@ export async function seedBenchData(databaseUrl: string, sizes: BenchSizes): Pro
       adminEmail,
       password,
       storefrontKey,
+      customerEmails: Array.from({ length: sizes.customers }, (_, i) => `shopper${i + 1}@bench.local`),
+      couponCodes: Array.from({ length: sizes.couponCodes }, (_, i) => `BN${String(i + 1).padStart(10, '0')}`),
     };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

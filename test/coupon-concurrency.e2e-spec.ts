@@ -62,7 +62,11 @@ describe('Coupon caps under concurrency', () => {
          FROM coupon_code k JOIN campaign c ON c.id = k.campaign_id WHERE k.code = $1`,
       [code],
     );
-    expect(row).toEqual({ use_count: 1, redemption_count: 1, active: '1' });
+    // The campaign has no total cap, so it keeps no counter row (no hot row): the code's use count
+    // and the redemptions are the truth, and the API reports the count from the redemptions.
+    expect(row).toEqual({ use_count: 1, redemption_count: 0, active: '1' });
+    const exposed = await sut.ok<{ campaign: { redemptionCount: number } }>('query($id: ID!) { campaign(id: $id) { redemptionCount } }', { id: campaign.id }, { token: adminToken });
+    expect(exposed.campaign.redemptionCount).toBe(1);
   });
 
   it('a campaign total cap of 5 under 50 concurrent redemptions of a shared code: exactly 5', async () => {
@@ -77,6 +81,19 @@ describe('Coupon caps under concurrency', () => {
       [campaign.id],
     );
     expect(row).toEqual({ redemption_count: 5, active: '5' });
+  });
+
+  it('a cap set later on an uncapped campaign counts the redemptions already made', async () => {
+    const campaign = await createCampaign(sut, adminToken);
+    const code = await createSharedCode(sut, adminToken, campaign.id, unique('LATECAP-'));
+    expect(await storm(Array.from({ length: 3 }, () => redeemInput(code)))).toEqual({ CouponRedemption: 3 });
+
+    await sut.ok('mutation($id: ID!, $input: UpdateCampaignInput!) { updateCampaign(id: $id, input: $input) { __typename } }', { id: campaign.id, input: { totalRedemptionCap: 5 } }, { token: adminToken });
+
+    expect(await storm(Array.from({ length: 10 }, () => redeemInput(code)))).toEqual({ CouponRedemption: 2, CouponExhaustedError: 8 });
+    const [row] = await sut.query<{ redemption_count: number }>('SELECT redemption_count FROM campaign WHERE id = $1', [campaign.id]);
+    expect(row.redemption_count).toBe(5);
+    expect(await sut.count('coupon_redemption', "campaign_id = $1 AND state = 'ACTIVE'", [campaign.id])).toBe(5);
   });
 
   it('a per-customer cap of 2 under 30 concurrent redemptions by one customer: exactly 2, other customers unaffected', async () => {

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { RequestContext } from '../context/request-context';
 import { FakeClock } from '../time/clock';
@@ -12,7 +13,7 @@ const placed: NewDomainEvent = { type: 'order.placed', aggregateType: 'order', a
 function fakeManager(active: boolean) {
   const calls: { sql: string; params: unknown[] }[] = [];
   const manager = {
-    queryRunner: { isTransactionActive: active },
+    queryRunner: { isTransactionActive: active, data: {} as { afterCommit?: (() => void)[] } },
     async query(sql: string, params: unknown[]) {
       calls.push({ sql, params });
       if (sql.startsWith('INSERT')) {
@@ -21,7 +22,7 @@ function fakeManager(active: boolean) {
       return [];
     },
   };
-  return { manager: manager as unknown as EntityManager, calls };
+  return { manager: manager as unknown as EntityManager, calls, afterCommit: () => manager.queryRunner.data.afterCommit ?? [] };
 }
 
 describe('buildOutboxInsert', () => {
@@ -68,7 +69,8 @@ describe('buildOutboxInsert', () => {
 });
 
 describe('EventOutbox', () => {
-  const sut = new EventOutbox(new FakeClock(NOW));
+  const poolCalls: unknown[][] = [];
+  const sut = new EventOutbox(new FakeClock(NOW), { query: async (...args: unknown[]) => poolCalls.push(args) && [] } as unknown as DataSource);
 
   it('throws without an open transaction, so an event can never outlive a rolled-back change', async () => {
     await expect(sut.record(RequestContext.system(), placed)).rejects.toThrow(/open transaction/);
@@ -77,13 +79,16 @@ describe('EventOutbox', () => {
     expect(calls).toHaveLength(0);
   });
 
-  it('writes several events with one INSERT, then NOTIFYs the relay (delivered at commit)', async () => {
-    const { manager, calls } = fakeManager(true);
+  it('writes several events with one INSERT, and NOTIFYs the relay only after commit', async () => {
+    const { manager, calls, afterCommit } = fakeManager(true);
     const recorded = await sut.record(RequestContext.system().withEntityManager(manager), [placed, { ...placed, aggregateId: 'o-2' }]);
-    expect(calls.map((call) => call.sql.trim().split(/\s+/)[0])).toEqual(['INSERT', 'SELECT']);
-    expect(calls[1].params).toEqual([OUTBOX_NOTIFY_CHANNEL, '']);
+    expect(calls.map((call) => call.sql.trim().split(/\s+/)[0])).toEqual(['INSERT']);
     expect(recorded).toHaveLength(2);
     expect(recorded.map((event) => event.sequence)).toEqual(['1', '2']);
+    expect(poolCalls).toHaveLength(0);
+    afterCommit().forEach((callback) => callback());
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(poolCalls).toEqual([['SELECT pg_notify($1, $2)', [OUTBOX_NOTIFY_CHANNEL, '']]]);
   });
 
   it('records nothing for an empty list', async () => {

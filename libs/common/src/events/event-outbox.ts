@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { RequestContext } from '../context/request-context';
 import { Clock } from '../time/clock';
+import { runAfterCommit } from '../transaction/transaction-runner';
 import { isDomainEventType, NewDomainEvent, OUTBOX_NOTIFY_CHANNEL } from './domain-event';
 
 /** One recorded event: its public id and its global position. */
@@ -67,11 +69,18 @@ export function buildOutboxInsert(events: readonly NewDomainEvent[], defaults: {
  */
 @Injectable()
 export class EventOutbox {
-  constructor(private readonly clock: Clock) {}
+  private readonly logger = new Logger(EventOutbox.name);
+  private wakePending = false;
+  private wakeAgain = false;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly dataSource: DataSource,
+  ) {}
 
   /**
-   * Records one or more events in `ctx`'s open transaction (one INSERT) and wakes the relay at
-   * commit (NOTIFY is transactional). Throws when no transaction is open: an event written outside
+   * Records one or more events in `ctx`'s open transaction (one INSERT) and wakes the relay once
+   * it has committed. Throws when no transaction is open: an event written outside
    * the change's transaction could survive its rollback.
    */
   async record(ctx: RequestContext, events: NewDomainEvent | readonly NewDomainEvent[]): Promise<RecordedEvent[]> {
@@ -85,8 +94,35 @@ export class EventOutbox {
     }
     const insert = buildOutboxInsert(list, { now: this.clock.now(), channel: ctx.channel });
     const rows: RecordedEvent[] = await manager.query(insert.sql, insert.params);
-    await manager.query('SELECT pg_notify($1, $2)', [OUTBOX_NOTIFY_CHANNEL, '']);
+    runAfterCommit(ctx, () => this.wakeRelay());
     const byId = new Map(rows.map((row) => [row.id, row.sequence]));
     return insert.ids.map((id) => ({ id, sequence: byId.get(id) ?? '' }));
+  }
+
+  /**
+   * NOTIFY after commit, on the pool, at most one in flight per process. NOTIFY inside the sale's
+   * transaction would take PostgreSQL's database-wide notify lock at commit and serialise every
+   * committing sale; coalesced here it costs one cheap statement per burst of commits. The relay
+   * also polls, so a lost wake-up only delays publishing.
+   */
+  private wakeRelay(): void {
+    // A commit landing while a NOTIFY is in flight asks for one more, so none waits for the poll.
+    this.wakeAgain = this.wakePending;
+    if (this.wakePending) {
+      return;
+    }
+    this.wakePending = true;
+    setImmediate(() => {
+      this.dataSource
+        .query('SELECT pg_notify($1, $2)', [OUTBOX_NOTIFY_CHANNEL, ''])
+        .catch((error: unknown) => this.logger.warn(`relay wake-up failed: ${String(error)}`))
+        .finally(() => {
+          this.wakePending = false;
+          if (this.wakeAgain) {
+            this.wakeAgain = false;
+            this.wakeRelay();
+          }
+        });
+    });
   }
 }

@@ -6,6 +6,21 @@ import { isErrorResult } from '../errors/error-result';
 const RETRYABLE_SQL_STATES = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 5;
 
+type AfterCommit = () => void;
+
+/**
+ * Runs `callback` once the transaction open on `ctx` has committed (never when it rolls back).
+ * For side effects that must not happen early, such as waking the event relay.
+ */
+export function runAfterCommit(ctx: RequestContext, callback: AfterCommit): void {
+  const queryRunner = ctx.entityManager?.queryRunner;
+  if (!queryRunner?.isTransactionActive) {
+    throw new Error('runAfterCommit needs an open transaction');
+  }
+  const data = queryRunner.data as { afterCommit?: AfterCommit[] };
+  (data.afterCommit ??= []).push(callback);
+}
+
 /** SQLSTATE of a failed query, if the error came from PostgreSQL. */
 export function sqlStateOf(error: unknown): string | undefined {
   if (error instanceof QueryFailedError) {
@@ -38,6 +53,7 @@ export class TransactionRunner {
           await queryRunner.rollbackTransaction();
         } else {
           await queryRunner.commitTransaction();
+          this.runCommitCallbacks(queryRunner.data as { afterCommit?: AfterCommit[] });
         }
         return result;
       } catch (error) {
@@ -52,7 +68,18 @@ export class TransactionRunner {
         }
         throw error;
       } finally {
+        (queryRunner.data as { afterCommit?: AfterCommit[] }).afterCommit = undefined;
         await queryRunner.release();
+      }
+    }
+  }
+
+  private runCommitCallbacks(data: { afterCommit?: AfterCommit[] }): void {
+    for (const callback of data.afterCommit ?? []) {
+      try {
+        callback();
+      } catch (error) {
+        this.logger.error(`after-commit callback failed: ${String(error)}`);
       }
     }
   }

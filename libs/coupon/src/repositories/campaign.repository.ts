@@ -100,6 +100,30 @@ export class CampaignRepository {
     return entityManagerOf(ctx, this.dataSource).save(CampaignEntity, campaign);
   }
 
+  /**
+   * The campaign's current total cap, read under a KEY SHARE lock: redemptions in flight do not
+   * block each other, but a cap change (FOR UPDATE) waits for them and they wait for it.
+   */
+  async currentCap(ctx: RequestContext, id: string): Promise<number | null> {
+    const rows = await queryRows<{ total_redemption_cap: number | null }>(
+      entityManagerOf(ctx, this.dataSource),
+      'SELECT total_redemption_cap FROM campaign WHERE id = $1 FOR KEY SHARE',
+      [id],
+    );
+    return rows[0]?.total_redemption_cap ?? null;
+  }
+
+  /** Recounts active redemptions into the counter (when a cap is set on a campaign that had none). */
+  async recountRedemptions(ctx: RequestContext, id: string): Promise<number> {
+    const rows = await queryRows<{ redemption_count: number }>(
+      entityManagerOf(ctx, this.dataSource),
+      `UPDATE campaign SET redemption_count = (SELECT count(*) FROM coupon_redemption WHERE campaign_id = $1 AND state = 'ACTIVE')
+        WHERE id = $1 RETURNING redemption_count`,
+      [id],
+    );
+    return rows[0]?.redemption_count ?? 0;
+  }
+
   /** THE total-cap statement: one more redemption only while under the cap. False = exhausted. */
   async incrementRedemptions(ctx: RequestContext, id: string): Promise<boolean> {
     const rows = await queryRows<{ id: string }>(

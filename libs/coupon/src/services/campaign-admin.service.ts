@@ -45,6 +45,10 @@ export class CampaignAdminService {
     // Locked first: a lowered cap is checked against a redemption count no redemption can move meanwhile.
     await this.campaigns.lockById(ctx, id);
     const campaign = await this.getEntity(ctx, id);
+    if (campaign.totalRedemptionCap === null && input.totalRedemptionCap !== undefined && input.totalRedemptionCap !== null) {
+      // Uncapped campaigns do not maintain the counter (see CouponRedemptionService.redeem).
+      campaign.redemptionCount = await this.campaigns.recountRedemptions(ctx, id);
+    }
     const nullable = ['percent', 'maxDiscountAmount', 'fixedAmount', 'totalRedemptionCap', 'perCustomerCap'] as const;
     for (const field of nullable) {
       if (input[field] !== undefined) {

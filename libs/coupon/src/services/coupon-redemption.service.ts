@@ -81,7 +81,11 @@ export class CouponRedemptionService {
         return new CouponAlreadyUsedByCustomerError(campaign.perCustomerCap);
       }
     }
-    if (!(await this.campaigns.incrementRedemptions(ctx, campaign.id))) {
+    // Only a capped campaign keeps a guarded counter: for an uncapped one it would be a hot row
+    // serialising every sale of the campaign until commit. The cap is read under KEY SHARE, so a
+    // cap set meanwhile (FOR UPDATE + recount) waits for this redemption, or this one sees the cap.
+    const cap = await this.campaigns.currentCap(ctx, campaign.id);
+    if (cap !== null && !(await this.campaigns.incrementRedemptions(ctx, campaign.id))) {
       return new CouponExhaustedError();
     }
     const use = await this.codes.incrementUse(ctx, code.id);

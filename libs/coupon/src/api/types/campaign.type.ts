@@ -104,7 +104,8 @@ export class CampaignType {
       validFrom: entity.validFrom,
       validUntil: entity.validUntil,
       totalRedemptionCap: entity.totalRedemptionCap,
-      redemptionCount: entity.redemptionCount,
+      // Uncapped campaigns keep no counter (no hot row): their count comes from the redemptions.
+      redemptionCount: entity.totalRedemptionCap === null ? counts.activeRedemptionCount : entity.redemptionCount,
       perCustomerCap: entity.perCustomerCap,
       restoreOnFullReturn: entity.restoreOnFullReturn,
       counts: Object.assign(new CampaignCountsType(), counts),
