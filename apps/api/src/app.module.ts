@@ -77,6 +77,7 @@ export class AppModule {
           graphiql: config.GRAPHIQL,
           queryDepth: config.GRAPHQL_MAX_DEPTH,
           allowBatchedQueries: false,
+          jit: config.GRAPHQL_JIT,
           validationRules: [maxFieldsRule(config.GRAPHQL_MAX_FIELDS)],
           errorFormatter: formatGraphQLErrors,
           // WebSocket subscriptions at /graphql; auth comes from the connection_init payload (see libs/events).

@@ -110,6 +110,13 @@ export class AppConfig {
   @IsBoolean()
   GRAPHIQL = true;
 
+  /** Compile a query with graphql-jit after it ran this many times; 0 disables. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  GRAPHQL_JIT = 0;
+
   /** Log one line per HTTP request (pino, with the request id). Errors are always logged. */
   @Transform(toBool)
   @IsBoolean()
