@@ -17,3 +17,5 @@ export * from './transaction/transaction.interceptor';
 export * from './common.module';
 export * from './events';
 export * from './graphql/validators';
+export * from './state/state-machine';
+export * from './time/periodic-task';

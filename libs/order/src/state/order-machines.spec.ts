@@ -2,7 +2,7 @@ import { OrderChannel, OrderFulfilment, OrderState } from '../entities/order.enu
 import {
   machineFor, OrderGuardSubject, PICKUP_ORDER_MACHINE, POS_SALE_MACHINE, SHIP_ORDER_MACHINE, validateOrderMachines, VOID_WINDOW_MS,
 } from './order-machines';
-import { StateMachine } from './state-machine';
+import { StateMachine } from '@omnitill/common';
 
 const ALL = Object.values(OrderState);
 const now = new Date('2030-05-01T12:00:00Z');

@@ -1,5 +1,5 @@
 import { OrderChannel, OrderFulfilment, OrderState } from '../entities/order.enums';
-import { StateMachine } from './state-machine';
+import { StateMachine } from '@omnitill/common';
 
 /** What the guards look at. Built by OrderTransitionService from the order and the clock. */
 export interface OrderGuardSubject {

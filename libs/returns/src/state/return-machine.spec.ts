@@ -1,6 +1,6 @@
 import { ReturnState } from '../entities/return.enums';
 import { RETURN_MACHINE, ReturnGuardSubject } from './return-machine';
-import { StateMachine } from './state-machine';
+import { StateMachine } from '@omnitill/common';
 
 const ALL = Object.values(ReturnState);
 const { AUTHORISED, RECEIVED, REFUNDED, REJECTED, EXPIRED } = ReturnState;
@@ -58,7 +58,7 @@ describe('return state machine', () => {
     expect(broken.validate()).toEqual(expect.arrayContaining([
       'broken: C is unreachable',
       'broken: terminal state D has transitions',
-      'broken: A repeats a target or transitions to itself',
+      'broken: A lists a target twice',
       'broken: guard on C, which no transition reaches',
     ]));
     expect(new StateMachine({ name: 'empty', initial: [], transitions: {}, terminal: [] }).validate()).toEqual(['empty: no initial state']);

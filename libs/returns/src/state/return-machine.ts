@@ -1,5 +1,5 @@
 import { ReturnState } from '../entities/return.enums';
-import { StateMachine } from './state-machine';
+import { StateMachine } from '@omnitill/common';
 
 /** What the guards look at, built from the return and the clock. */
 export interface ReturnGuardSubject {

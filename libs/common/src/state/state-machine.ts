@@ -1,3 +1,4 @@
+/* The one state-machine engine: order, pickup, payment and return machines are tables for it. */
 /** Why a transition is refused, or null when the guard lets it through. */
 export type TransitionGuard<TSubject> = (subject: TSubject) => string | null;
 
