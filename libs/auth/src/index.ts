@@ -8,7 +8,6 @@ export { AuthOptions } from './auth.options';
 export { StaffAuthService, StaffSession, normaliseEmail } from './services/staff-auth.service';
 export { StaffAdminService } from './services/staff-admin.service';
 export { StorefrontKeyService } from './services/storefront-key.service';
-export { hashPassword, verifyPassword } from './services/password-hasher';
 export { StaffUserEntity, StaffStoreEntity, StorefrontApiKeyEntity, LoginAttemptEntity };
 
 export const AUTH_ENTITIES = [StaffUserEntity, StaffStoreEntity, StorefrontApiKeyEntity, LoginAttemptEntity];

@@ -19,3 +19,4 @@ export * from './events';
 export * from './graphql/validators';
 export * from './state/state-machine';
 export * from './time/periodic-task';
+export * from './security/password-hasher';

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputException, isUniqueViolation, NotFoundException, Page, RequestContext } from '@omnitill/common';
+import { BadInputException, hashPassword, isUniqueViolation, NotFoundException, Page, RequestContext } from '@omnitill/common';
 import { StoreService } from '@omnitill/store';
 import { CreateStaffUserInput, UpdateStaffUserInput } from '../api/inputs/staff-user.input';
 import { StaffUserEntity } from '../entities/staff-user.entity';
 import { DuplicateEmailError } from '../errors/auth.errors';
 import { StaffUserRepository, StaffUserWithStores } from '../repositories/staff-user.repository';
-import { hashPassword } from './password-hasher';
 import { normaliseEmail } from './staff-auth.service';
 
 @Injectable()

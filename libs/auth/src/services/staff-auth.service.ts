@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Clock, IssuedSession, RequestContext, SessionTokenService, StaffRole, CROSS_STORE_ROLES } from '@omnitill/common';
+import { Clock, CROSS_STORE_ROLES, DUMMY_PASSWORD_HASH, IssuedSession, RequestContext, SessionTokenService, StaffRole, verifyPassword } from '@omnitill/common';
 import { TerminalEntity, TerminalService } from '@omnitill/store';
 import { AUTH_OPTIONS, AuthOptions } from '../auth.options';
 import { StaffUserEntity } from '../entities/staff-user.entity';
 import { InvalidCredentialsError, InvalidTerminalKeyError, LoginThrottledError, NotStoreMemberError } from '../errors/auth.errors';
 import { LoginAttemptRepository } from '../repositories/login-attempt.repository';
 import { StaffUserRepository } from '../repositories/staff-user.repository';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from './password-hasher';
 
 export interface StaffSession extends IssuedSession {
   readonly user: StaffUserEntity;

@@ -1,41 +1,6 @@
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
-
-// Same scheme and format as staff passwords (libs/auth), kept here because customer sits below
-// auth: scrypt N=2^15, r=8, p=1 (32 MiB, ~50-100 ms), stored as `scrypt$N$r$p$salt$hash`.
-const N = 2 ** 15;
-const R = 8;
-const P = 1;
-const KEY_LENGTH = 32;
-const MAX_MEMORY = 64 * 1024 * 1024;
-// Refuse parameters a tampered hash could use to make one verification eat the server.
-const MAX_N = 2 ** 17;
-
-function scrypt(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scryptCallback(password, salt, KEY_LENGTH, { N: n, r, p, maxmem: MAX_MEMORY }, (error, key) => (error ? reject(error) : resolve(key)));
-  });
-}
-
-export async function hashCustomerPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
-  const key = await scrypt(password, salt, N, R, P);
-  return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
-}
-
-export async function verifyCustomerPassword(password: string, stored: string): Promise<boolean> {
-  const parts = stored.split('$');
-  if (parts.length !== 6 || parts[0] !== 'scrypt') {
-    return false;
-  }
-  const [, nText, rText, pText, salt, hash] = parts;
-  const [n, r, p] = [Number(nText), Number(rText), Number(pText)];
-  if (![n, r, p].every((value) => Number.isSafeInteger(value) && value > 0) || n > MAX_N || r > 32 || p > 16) {
-    return false;
-  }
-  const expected = Buffer.from(hash, 'base64url');
-  const actual = await scrypt(password, Buffer.from(salt, 'base64url'), n, r, p);
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
-}
-
-/** Verified against when nobody has the email, so timing does not reveal which emails exist. */
-export const DUMMY_CUSTOMER_PASSWORD_HASH = `scrypt$${N}$${R}$${P}$${Buffer.alloc(16).toString('base64url')}$${Buffer.alloc(32).toString('base64url')}`;
+// Customers' passwords use the same memory-hard scrypt format as staff passwords (libs/common).
+export {
+  DUMMY_PASSWORD_HASH as DUMMY_CUSTOMER_PASSWORD_HASH,
+  hashPassword as hashCustomerPassword,
+  verifyPassword as verifyCustomerPassword,
+} from '@omnitill/common';

@@ -27,9 +27,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (parts.length !== 6 || parts[0] !== 'scrypt') {
     return false;
   }
-  const [, n, r, p, salt, hash] = parts;
+  const [, nText, rText, pText, salt, hash] = parts;
+  const [n, r, p] = [Number(nText), Number(rText), Number(pText)];
+  // A stored hash with absurd parameters must fail closed, not throw or burn memory.
+  if (![n, r, p].every((value) => Number.isSafeInteger(value) && value > 0) || n > 2 ** 20 || r > 32 || p > 16) {
+    return false;
+  }
   const expected = Buffer.from(hash, 'base64url');
-  const actual = await scrypt(password, Buffer.from(salt, 'base64url'), Number(n), Number(r), Number(p));
+  const actual = await scrypt(password, Buffer.from(salt, 'base64url'), n, r, p);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
