@@ -73,6 +73,15 @@ describe('Orders and customers: linking, QR coupons at the till, timeline, merge
     expect(sale).toMatchObject({ __typename: 'Sale', notices: [], order: { customerId: shopper.id } });
     const mine = await sut.ok<{ myOrders: { items: { id: string; channel: string }[] } }>(ORDER_DOCUMENTS.myOrders, {}, { token: shopper.token });
     expect(mine.myOrders.items).toEqual([{ id: sale.order.id, number: sale.order.number, customerId: shopper.id, channel: 'POS' }]);
+
+    // At any counter, staff find the customer's purchases (for a return) after identifying them.
+    const CUSTOMER_ORDERS = 'query($id: ID!) { customerOrders(customerId: $id) { totalCount items { id channel } } }';
+    const atCounter = await sut.ok<{ customerOrders: { totalCount: number; items: { id: string }[] } }>(CUSTOMER_ORDERS, { id: shopper.id }, { token: await tillLogin(sut, store) });
+    expect(atCounter.customerOrders).toEqual({ totalCount: 1, items: [{ id: sale.order.id, channel: 'POS' }] });
+    const asCustomer = await sut.graphql(CUSTOMER_ORDERS, { id: shopper.id }, { token: shopper.token });
+    expect(asCustomer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const asStorefront = await sut.graphql(CUSTOMER_ORDERS, { id: shopper.id }, { apiKey });
+    expect(asStorefront.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('an online QR coupon scanned at the till: discount applied, used once, the sale lands on the shopper profile; a void gives it back', async () => {

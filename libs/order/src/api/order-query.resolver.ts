@@ -1,7 +1,7 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { Allow, AnyStaff, Ctx, PageArgs, Permission, RequestContext, StoreStaff, toPaginated } from '@omnitill/common';
-import { StoreOrdersArgs, SearchOrdersArgs } from './inputs/order-query.input';
+import { CustomerOrdersArgs, StoreOrdersArgs, SearchOrdersArgs } from './inputs/order-query.input';
 import { PickupQueueArgs } from './inputs/pickup.input';
 import { OrderList, OrderType } from './types/order.type';
 import { ReceiptType } from './types/receipt.type';
@@ -53,6 +53,12 @@ export class OrderQueryResolver {
   @Allow(Permission.CUSTOMER)
   async myOrders(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<OrderList> {
     return toPaginated(await this.queries.myOrders(ctx, page.skip, page.take), OrderType.from);
+  }
+
+  @Query(() => OrderList, { description: "A customer's orders in every channel and store, newest first: staff at any counter (returns) and support." })
+  @Allow(...AnyStaff)
+  async customerOrders(@Ctx() ctx: RequestContext, @Args() args: CustomerOrdersArgs): Promise<OrderList> {
+    return toPaginated(await this.queries.customerOrders(ctx, args.customerId, args.skip, args.take), OrderType.from);
   }
 
   @Query(() => OrderList, { description: 'Support: orders by exact order number, contact email or phone.' })

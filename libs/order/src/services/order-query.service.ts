@@ -71,6 +71,17 @@ export class OrderQueryService {
     return this.withDetails(ctx, await this.lists.byCustomer(ctx, ctx.actor.customerId, skip, take));
   }
 
+  /**
+   * A customer's orders in every channel and store, for staff at any counter (a purchase may be
+   * returned anywhere, found by the customer identified at the till) and for support.
+   */
+  async customerOrders(ctx: RequestContext, customerId: string, skip: number, take: number): Promise<Page<OrderDetails>> {
+    if (!ctx.staff) {
+      throw new ForbiddenException();
+    }
+    return this.withDetails(ctx, await this.lists.byCustomer(ctx, customerId, skip, take));
+  }
+
   /** Support: exact match on order number, contact email or phone (whichever the text can be). */
   async search(ctx: RequestContext, text: string, skip: number, take: number): Promise<Page<OrderDetails>> {
     return this.withDetails(ctx, await this.lists.search(ctx, searchTermsOf(text), skip, take));

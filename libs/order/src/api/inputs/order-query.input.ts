@@ -35,6 +35,13 @@ export class SearchOrdersArgs extends PageArgs {
 }
 
 @ArgsType()
+export class CustomerOrdersArgs extends PageArgs {
+  @Field(() => ID)
+  @IsUUID()
+  customerId!: string;
+}
+
+@ArgsType()
 export class CancelOrderArgs {
   @Field(() => ID)
   @IsUUID()
