@@ -65,18 +65,22 @@ export async function runLoad(spec: LoadSpec, concurrency: number, seconds: numb
 /**
  * For operations that take several dependent requests (mark ready, then collect with the code it
  * returned): `concurrency` workers repeat `iteration` until `seconds` pass; one iteration = one
- * measured operation. `iteration` resolves false (or throws) on an error.
+ * measured operation. `iteration` resolves false (or throws) on an error, and null when there is
+ * no prepared work left (the worker stops; that is not an error).
  */
-export async function runFlow(operation: string, concurrency: number, seconds: number, iteration: () => Promise<boolean>): Promise<LoadResult> {
+export async function runFlow(operation: string, concurrency: number, seconds: number, iteration: () => Promise<boolean | null>): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   const deadline = Date.now() + seconds * 1000;
   const worker = async () => {
     while (Date.now() < deadline) {
       const started = performance.now();
-      let ok = false;
+      let ok: boolean | null = false;
       try {
         ok = await iteration();
+        if (ok === null) {
+          return;
+        }
       } catch (error) {
         if (errors < 3) {
           process.stderr.write(`  [${operation}] ${String(error)}\n`);

