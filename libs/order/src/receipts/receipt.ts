@@ -135,12 +135,21 @@ function centred(text: string): string {
   return `${' '.repeat(Math.floor((RECEIPT_WIDTH - clipped.length) / 2))}${clipped}`;
 }
 
+// Building an Intl formatter costs far more than formatting: one per time zone, kept (a handful of zones).
+const receiptTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 function localTime(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(at);
+  let format = receiptTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    receiptTimeFormats.set(timeZone, format);
+  }
+  return format.format(at);
 }
 
+/** 1900 basis points -> "19.00%", in integers. */
 function rateLabel(rateBp: number): string {
-  return `${(rateBp / 100).toFixed(2)}%`;
+  return `${Math.trunc(rateBp / 100)}.${String(rateBp % 100).padStart(2, '0')}%`;
 }
 
 export function printReceipt(receipt: Omit<Receipt, 'text'>, store: StoreEntity): string {

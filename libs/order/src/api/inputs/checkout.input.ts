@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
+import { AddressInput } from '@omnitill/store';
 
 const NOT_BLANK = /\S/;
 export const MAX_ONLINE_LINES = 50;
@@ -78,37 +79,13 @@ export class PlacePickupOrderInput {
   clientOrderId?: string | null;
 }
 
+/** A store's address shape plus the recipient. */
 @InputType('ShippingAddressInput')
-export class ShippingAddressInput {
+export class ShippingAddressInput extends AddressInput {
   @Field(() => String)
   @IsString()
   @Length(1, 120)
   name!: string;
-
-  @Field(() => String)
-  @IsString()
-  @Length(1, 200)
-  line1!: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(0, 200)
-  line2?: string | null;
-
-  @Field(() => String)
-  @IsString()
-  @Length(1, 100)
-  city!: string;
-
-  @Field(() => String)
-  @IsString()
-  @Length(1, 20)
-  postalCode!: string;
-
-  @Field(() => String)
-  @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be an ISO 3166-1 alpha-2 code such as DE' })
-  countryCode!: string;
 }
 
 @InputType('PlaceShipOrderInput')

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Money, Paginated } from '@omnitill/common';
+import { AddressType } from '@omnitill/store';
 import { OrderLineEntity } from '../../entities/order-line.entity';
 import { OrderPaymentEntity } from '../../entities/order-payment.entity';
 import { OrderStateChangeEntity } from '../../entities/order-state-change.entity';
@@ -152,24 +153,9 @@ export class OrderContactType {
 }
 
 @ObjectType('ShippingAddress')
-export class ShippingAddressType {
+export class ShippingAddressType extends AddressType {
   @Field(() => String)
   name!: string;
-
-  @Field(() => String)
-  line1!: string;
-
-  @Field(() => String, { nullable: true })
-  line2!: string | null;
-
-  @Field(() => String)
-  city!: string;
-
-  @Field(() => String)
-  postalCode!: string;
-
-  @Field(() => String)
-  countryCode!: string;
 }
 
 @ObjectType('Order', { description: 'One order model for every channel: online pickup and ship orders, and POS sales.' })
