@@ -20,3 +20,4 @@ export * from './graphql/validators';
 export * from './state/state-machine';
 export * from './time/periodic-task';
 export * from './security/password-hasher';
+export * from './config/integer-setting';

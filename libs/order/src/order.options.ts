@@ -1,3 +1,5 @@
+import { integerSetting } from '@omnitill/common';
+
 export const ORDER_OPTIONS = Symbol('ORDER_OPTIONS');
 
 export interface OrderOptions {
@@ -9,18 +11,6 @@ export interface OrderOptions {
   readonly defaultTaxRateBp: number;
   /** How long stock stays reserved for a ship order that is not shipped (ORDER_SHIP_HOLD_DAYS). */
   readonly shipHoldDays: number;
-}
-
-function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') {
-    return fallback;
-  }
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
-  }
-  return value;
 }
 
 /** Reads and validates the order settings; a bad value stops the boot. */

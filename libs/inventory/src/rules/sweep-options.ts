@@ -1,3 +1,5 @@
+import { integerSetting } from '@omnitill/common';
+
 export const RESERVATION_SWEEP_OPTIONS = Symbol('RESERVATION_SWEEP_OPTIONS');
 
 export interface ReservationSweepOptions {
@@ -5,18 +7,6 @@ export interface ReservationSweepOptions {
   readonly intervalMs: number;
   /** Reservations released per transaction. */
   readonly batchSize: number;
-}
-
-function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') {
-    return fallback;
-  }
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
-  }
-  return value;
 }
 
 /** RESERVATION_SWEEP_INTERVAL_MS (default 30000, 0 = off) and RESERVATION_SWEEP_BATCH_SIZE (default 200). */
