@@ -25,6 +25,7 @@ const LAYERS = {
   returns: ['common', 'database', 'store', 'catalog', 'customer', 'auth', 'inventory', 'coupon', 'order'],
   events: ['common', 'database', 'store', 'catalog', 'customer', 'auth', 'inventory', 'coupon', 'order', 'returns'],
   reporting: ['common', 'database', 'store', 'catalog', 'customer', 'auth', 'inventory', 'coupon', 'order', 'returns'],
+  recommendation: ['common', 'database', 'store', 'catalog', 'customer', 'auth', 'inventory', 'coupon', 'order', 'returns'],
 };
 const UNKNOWN_LIB_ALLOWED = ['common', 'database'];
 const PRODUCTION_LIBS = Object.keys(LAYERS);

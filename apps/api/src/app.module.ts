@@ -12,6 +12,8 @@ import { buildDataSourceOptions } from '@omnitill/database';
 import { EventsModule } from '@omnitill/events';
 import { InventoryModule } from '@omnitill/inventory';
 import { OrderModule } from '@omnitill/order';
+import { RecommendationModule } from '@omnitill/recommendation';
+import { ReportingModule } from '@omnitill/reporting';
 import { ReturnsModule } from '@omnitill/returns';
 import { StoreModule } from '@omnitill/store';
 import { AppConfig } from './config/app-config';
@@ -90,6 +92,8 @@ export class AppModule {
         CouponModule,
         OrderModule,
         ReturnsModule.forRoot({ returnWindowDays: config.RETURN_WINDOW_DAYS, authorisationDays: config.RETURN_AUTHORISATION_DAYS }),
+        ReportingModule,
+        RecommendationModule,
         AuthModule.forRoot({ loginMaxFailures: config.LOGIN_MAX_FAILURES, loginWindowSeconds: config.LOGIN_WINDOW_SECONDS }),
         EventsModule.forRoot({
           databaseUrl,
