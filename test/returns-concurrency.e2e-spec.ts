@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
-  createSellableVariants, createStorefrontKey, createStoreWithStaff, posSale, RETURNS_DOCUMENTS, ReturnData, returnInput, SellableVariant,
-  signUpCustomer, stockInvariantViolations, StoreCreditData, StoreWithStaff, stockUp, TestApp, tillLogin,
+  createSellableVariants, createStorefrontKey, createStoreWithStaff, ORDER_DOCUMENTS, posSale, RETURNS_DOCUMENTS, ReturnData, returnInput, SaleData,
+  saleInput, SellableVariant, signUpCustomer, stockInvariantViolations, StoreWithStaff, stockUp, TestApp, tillLogin,
 } from '@omnitill/testing';
 
 describe('Returns under concurrency', () => {
@@ -99,17 +99,17 @@ describe('Returns under concurrency', () => {
     const credited = await send(await tillLogin(sut, stores[1]), returnInput(bought.order, [{ orderLineId: bought.order.lines[0].id, quantity: 1 }], { refundMethod: 'STORE_CREDIT' }));
     expect(credited.data?.returnItems.__typename).toBe('Return');
 
-    const sales = [];
-    for (let index = 0; index < 6; index++) {
-      sales.push(await posSale(sut, stores[2], [{ sku: socks.sku, quantity: 1 }], [{ method: 'STORE_CREDIT', amount: 2500 }], { customerIdentifier: customer.email }));
-    }
-    const cashier = await tillLogin(sut, stores[2]);
-    const spent = await Promise.all(sales.map((sale) =>
-      sut.graphql<{ spendStoreCredit: StoreCreditData }>(RETURNS_DOCUMENTS.spendStoreCredit, { input: { orderId: sale.order.id } }, { token: cashier })));
-    expect(spent.every((result) => !result.errors)).toBe(true);
-    const kinds = spent.map((result) => result.data?.spendStoreCredit.__typename);
-    expect(kinds.filter((kind) => kind === 'StoreCreditBalance')).toHaveLength(2);
+    // Six tills of one store sell to the customer at once, each paying 2500 from the balance.
+    const tokens = await Promise.all(Array.from({ length: 6 }, () => tillLogin(sut, stores[2])));
+    const ordersBefore = await sut.count('"order"');
+    const sold = await Promise.all(tokens.map((token) => sut.graphql<{ recordSale: SaleData }>(ORDER_DOCUMENTS.recordSale, {
+      input: saleInput([{ sku: socks.sku, quantity: 1 }], [{ method: 'STORE_CREDIT', amount: 2500 }], { customerIdentifier: customer.email }),
+    }, { token })));
+    expect(sold.every((result) => !result.errors)).toBe(true);
+    const kinds = sold.map((result) => result.data?.recordSale.__typename);
+    expect(kinds.filter((kind) => kind === 'Sale')).toHaveLength(2);
     expect(kinds.filter((kind) => kind === 'InsufficientStoreCreditError')).toHaveLength(4);
+    expect(await sut.count('"order"')).toBe(ordersBefore + 2);
     const [account] = await sut.query<{ balance_amount: number }>('SELECT balance_amount FROM store_credit_account WHERE customer_id = $1', [customer.id]);
     expect(account.balance_amount).toBe(999);
     const [ledger] = await sut.query<{ total: string }>('SELECT sum(amount) AS total FROM store_credit_entry WHERE customer_id = $1', [customer.id]);

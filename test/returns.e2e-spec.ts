@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { FakeClock } from '@omnitill/common';
 import {
   collectedPickupOrder, createSellableVariants, createStaff, createSharedCode, createCampaign, createStorefrontKey, createStoreWithStaff, OrderData,
-  ORDER_DOCUMENTS, posSale, RETURNS_DOCUMENTS, ReturnableOrderData, returnInput, returnItems, returnsFootprint, SellableVariant, shippedOrder,
+  ORDER_DOCUMENTS, pickupOrderInput, posSale, tryPosSale, RETURNS_DOCUMENTS, ReturnableOrderData, returnInput, returnItems, returnsFootprint, SellableVariant, shippedOrder,
   signUpCustomer, stockInvariantViolations, ExchangeData, stockOf, StoreCreditData, StoreWithStaff, stockUp, TestApp, tillLogin,
 } from '@omnitill/testing';
 
@@ -115,27 +115,53 @@ describe('Returns anywhere (journeys)', () => {
     const mine = await sut.ok<{ myStoreCredit: StoreCreditData }>(RETURNS_DOCUMENTS.myStoreCredit, {}, { token: customer.token });
     expect(mine.myStoreCredit).toMatchObject({ customerId: customer.id, balance: { amount: 5999, currency: 'EUR' }, entries: [{ kind: 'CREDIT', amount: { amount: 5999 }, referenceType: 'RETURN', referenceId: credited.id }] });
 
-    // Spent at the Kreuzberg till: the sale records a STORE_CREDIT tender, the balance is debited once.
-    const sale = await posSale(sut, kreuzberg, [{ sku: cap.sku, quantity: 1 }, { sku: socks.sku, quantity: 1 }], [{ method: 'STORE_CREDIT', amount: 3500 }], {
-      customerIdentifier: customer.email, occurredAt: clock.now().toISOString(),
-    });
+    // Spent at the Kreuzberg till: the sale's STORE_CREDIT tender is debited in the sale itself, once.
+    const balance = async () => (await sut.ok<{ myStoreCredit: StoreCreditData }>(RETURNS_DOCUMENTS.myStoreCredit, {}, { token: customer.token })).myStoreCredit.balance?.amount;
+    const identified = { customerIdentifier: customer.email, occurredAt: clock.now().toISOString() };
+    const saleKey = randomUUID();
+    const sale = await posSale(sut, kreuzberg, [{ sku: cap.sku, quantity: 1 }, { sku: socks.sku, quantity: 1 }], [{ method: 'STORE_CREDIT', amount: 3500 }], { ...identified, clientSaleId: saleKey });
     expect(sale.order.customerId).toBe(customer.id);
-    const spend = () => sut.ok<{ spendStoreCredit: StoreCreditData }>(RETURNS_DOCUMENTS.spendStoreCredit, { input: { orderId: sale.order.id } }, { token: cashier });
-    expect((await spend()).spendStoreCredit).toMatchObject({ __typename: 'StoreCreditBalance', balance: { amount: 2499 } });
-    expect((await spend()).spendStoreCredit).toMatchObject({ __typename: 'StoreCreditBalance', balance: { amount: 2499 } });
-    expect(await sut.count('store_credit_entry', "customer_id = $1 AND kind = 'DEBIT'", [customer.id])).toBe(1);
+    expect(await balance()).toBe(2499);
+    // The till retries the same sale: the original answers, nothing is debited twice.
+    const retried = await posSale(sut, kreuzberg, [{ sku: cap.sku, quantity: 1 }, { sku: socks.sku, quantity: 1 }], [{ method: 'STORE_CREDIT', amount: 3500 }], { ...identified, clientSaleId: saleKey });
+    expect(retried).toMatchObject({ replayed: true, order: { id: sale.order.id } });
+    expect(await sut.count('store_credit_entry', "customer_id = $1 AND kind = 'DEBIT' AND reference_id = $2", [customer.id, sale.order.id])).toBe(1);
+    expect(await balance()).toBe(2499);
 
-    const tooMuch = await posSale(sut, kreuzberg, [{ sku: shoe43.sku, quantity: 1 }], [{ method: 'STORE_CREDIT', amount: 5999 }], {
-      customerIdentifier: customer.email, occurredAt: clock.now().toISOString(),
-    });
-    const refused = await sut.ok<{ spendStoreCredit: StoreCreditData }>(RETURNS_DOCUMENTS.spendStoreCredit, { input: { orderId: tooMuch.order.id } }, { token: cashier });
-    expect(refused.spendStoreCredit).toMatchObject({ __typename: 'InsufficientStoreCreditError', available: { amount: 2499 }, requested: { amount: 5999 } });
+    // More than the balance: the sale is refused and nothing of it is recorded (no order, no stock moved).
+    const before = { orders: await sut.count('"order"'), shoe43: await stockOf(sut, kreuzberg.id, shoe43.id) };
+    const tooMuch = await tryPosSale(sut, kreuzberg, [{ sku: shoe43.sku, quantity: 1 }], [{ method: 'STORE_CREDIT', amount: 5999 }], identified);
+    expect(tooMuch).toMatchObject({ __typename: 'InsufficientStoreCreditError', errorCode: 'INSUFFICIENT_STORE_CREDIT', available: { amount: 2499 }, requested: { amount: 5999 } });
+    // Store credit without a customer at the till: refused the same way.
+    const anonymous = await tryPosSale(sut, kreuzberg, [{ sku: cap.sku, quantity: 1 }], [{ method: 'STORE_CREDIT', amount: 1000 }]);
+    expect(anonymous).toMatchObject({ __typename: 'StoreCreditNeedsSignedInCustomerError', errorCode: 'STORE_CREDIT_NEEDS_CUSTOMER_PROFILE' });
+    expect({ orders: await sut.count('"order"'), shoe43: await stockOf(sut, kreuzberg.id, shoe43.id) }).toEqual(before);
     const staffView = await sut.ok<{ storeCreditBalance: StoreCreditData }>(RETURNS_DOCUMENTS.storeCreditBalance, { customerId: customer.id }, { token: cashier });
     expect(staffView.storeCreditBalance.balance).toEqual({ amount: 2499, currency: 'EUR' });
-    // A sale paid in cash has no store credit to settle.
-    const cash = await posSale(sut, kreuzberg, [{ sku: cap.sku, quantity: 1 }], [{ method: 'CASH', amount: 1000 }]);
-    const none = await sut.ok<{ spendStoreCredit: StoreCreditData }>(RETURNS_DOCUMENTS.spendStoreCredit, { input: { orderId: cash.order.id } }, { token: cashier });
-    expect(none.spendStoreCredit).toMatchObject({ __typename: 'NoStoreCreditTenderError', errorCode: 'NO_STORE_CREDIT_TENDER' });
+
+    // A voided till sale gives its store credit back; the rest of it is owed back.
+    const voidable = await posSale(sut, kreuzberg, [{ sku: cap.sku, quantity: 1 }], [{ method: 'STORE_CREDIT', amount: 400 }, { method: 'CASH', amount: 600 }], identified);
+    expect(await balance()).toBe(2099);
+    const manager = await tillLogin(sut, kreuzberg, 'manager');
+    const voided = await sut.ok<{ voidSale: OrderData }>(ORDER_DOCUMENTS.voidSale, { input: { orderId: voidable.order.id, reason: 'rang up twice' } }, { token: manager });
+    expect(voided.voidSale).toMatchObject({ state: 'VOIDED', refundDue: { amount: 600 } });
+    expect(await balance()).toBe(2499);
+
+    // Online, the signed-in customer pays part of a pickup order with store credit; the provider's payment covers the rest.
+    const place = (auth: { token?: string; apiKey?: string }, amount: number) => sut.ok<{ placePickupOrder: OrderData }>(
+      ORDER_DOCUMENTS.placePickupOrder, { input: pickupOrderInput(mitte.id, [{ sku: socks.sku, quantity: 1 }], { storeCreditAmount: amount }) }, auth,
+    );
+    const online = (await place({ token: customer.token }, 2000)).placePickupOrder;
+    expect(online).toMatchObject({ __typename: 'Order', customerId: customer.id, total: { amount: 2500 } });
+    expect(online.payments.map((p) => [p.method, p.amount.amount]).sort()).toEqual([['EXTERNAL', 500], ['STORE_CREDIT', 2000]]);
+    expect(await balance()).toBe(499);
+    expect((await place({ token: customer.token }, 2499)).placePickupOrder).toMatchObject({ __typename: 'InsufficientStoreCreditError', available: { amount: 499 } });
+    expect((await place({ apiKey }, 100)).placePickupOrder).toMatchObject({ __typename: 'StoreCreditNeedsSignedInCustomerError' });
+    const cancelled = await sut.ok<{ cancelOrder: OrderData }>(ORDER_DOCUMENTS.cancelOrder, { id: online.id, reason: 'changed my mind' }, { token: customer.token });
+    expect(cancelled.cancelOrder).toMatchObject({ state: 'CANCELLED', refundDue: { amount: 500 } });
+    expect(await balance()).toBe(2499);
+    const [ledger] = await sut.query<{ total: string }>('SELECT sum(amount) AS total FROM store_credit_entry WHERE customer_id = $1', [customer.id]);
+    expect(Number(ledger.total)).toBe(2499);
 
     // On the customer timeline for support.
     const agent = await createStaff(sut, await admin(), 'SUPPORT_AGENT', []);
@@ -247,9 +273,8 @@ describe('Returns anywhere (journeys)', () => {
     });
     expect(retried).toMatchObject({ __typename: 'Exchange', return: { id: returned.id }, replacementOrder: { id: replacementOrder.id }, collected: { amount: 0 }, refunded: { amount: 0 } });
     expect(await stockOf(sut, kreuzberg.id, shoe43.id)).toEqual({ on_hand: before.shoe43.on_hand - 1, reserved: 0 });
-    // The exchange credit is not a store-credit balance: nothing to debit.
-    const spend = await sut.ok<{ spendStoreCredit: StoreCreditData }>(RETURNS_DOCUMENTS.spendStoreCredit, { input: { orderId: replacementOrder.id } }, { token: cashier });
-    expect(spend.spendStoreCredit.__typename).toBe('NoStoreCreditTenderError');
+    // The exchange credit is the returned goods' value, not a store-credit balance: nothing was debited.
+    expect(await sut.count('store_credit_entry', 'reference_id = $1', [replacementOrder.id])).toBe(0);
   });
 
   it('an exchange collects the difference for a dearer item, refunds it for a cheaper one, and records nothing when unpaid', async () => {
@@ -274,5 +299,25 @@ describe('Returns anywhere (journeys)', () => {
     });
     expect(await exchange(cashier, { orderId: sale.order.id, returnLines: one, newLines: [{ sku: cap.sku, quantity: 1 }] })).toMatchObject({ __typename: 'OverReturnError', returnable: 0 });
     expect(await stockInvariantViolations(sut, await admin())).toEqual({ ledger: [], reserved: [] });
+  });
+
+  // Last in this file: it moves the clock two months on.
+  it('an online order paid partly with store credit that nobody collects expires, and the credit goes back', async () => {
+    const customer = await signUpCustomer(sut, apiKey);
+    const bought = await shippedOrder(sut, { token: customer.token }, mitte, [{ sku: socks.sku, quantity: 1 }]);
+    await returnItems(sut, await tillLogin(sut, kreuzberg), returnInput(bought, [{ orderLineId: bought.lines[0].id, quantity: 1 }], { refundMethod: 'STORE_CREDIT' }));
+    const placed = await sut.ok<{ placePickupOrder: OrderData }>(ORDER_DOCUMENTS.placePickupOrder, {
+      input: pickupOrderInput(mitte.id, [{ sku: shoe42.sku, quantity: 1 }], { storeCreditAmount: 2500 }),
+    }, { token: customer.token });
+    expect(placed.placePickupOrder.payments.map((p) => [p.method, p.amount.amount]).sort()).toEqual([['EXTERNAL', 3499], ['STORE_CREDIT', 2500]]);
+    const balance = async () => (await sut.ok<{ storeCreditBalance: StoreCreditData }>(
+      RETURNS_DOCUMENTS.storeCreditBalance, { customerId: customer.id }, { token: await tillLogin(sut, kreuzberg) },
+    )).storeCreditBalance.balance;
+    expect(await balance()).toEqual({ amount: 0, currency: 'EUR' });
+    clock.advance(60 * 24 * 60 * 60 * 1000);
+    await sut.ok(ORDER_DOCUMENTS.expireUncollectedOrders, {}, { token: await admin() });
+    const expired = await sut.ok<{ order: OrderData }>(ORDER_DOCUMENTS.order, { id: placed.placePickupOrder.id }, { token: await admin() });
+    expect(expired.order).toMatchObject({ state: 'EXPIRED', refundDue: { amount: 3499 } });
+    expect(await balance()).toEqual({ amount: 2500, currency: 'EUR' });
   });
 });

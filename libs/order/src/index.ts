@@ -22,8 +22,10 @@ export { OrderChannel, OrderFulfilment, OrderState, PaymentMethod, ORDER_REFEREN
 export { OrderType, OrderLineType, OrderList } from './api/types/order.type';
 export {
   OrderStateTransitionError, UnknownSkuError, StoreDoesNotOfferPickupError, InvalidPickupCodeError, PickupLockedError,
-  PaymentShortfallError, PriceOverrideNotAllowedError,
+  PaymentShortfallError, PriceOverrideNotAllowedError, InsufficientStoreCreditError, StoreCreditNeedsSignedInCustomerError,
 } from './errors/order.errors';
+export { StoreCreditTender } from './ports/store-credit.ledger';
+export type { StoreCreditLedger, OrderHoldingCredit } from './ports/store-credit.ledger';
 export { paidAmountForUnits } from './rules/refund';
 export { includedTax, priceOrder } from './rules/pricing';
 export { OrderCustomerDirectory } from './ports/order-customer.directory';

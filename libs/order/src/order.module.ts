@@ -13,6 +13,7 @@ import { ORDER_OPTIONS, readOrderOptions } from './order.options';
 import { CustomerLibDirectory } from './ports/customer-lib.directory';
 import { OrderCustomerDirectory } from './ports/order-customer.directory';
 import { OrderDataExporter, OrderErasureParticipant, OrderMergeParticipant, OrderTimelineSource } from './ports/order-customer.participants';
+import { StoreCreditTender } from './ports/store-credit.ledger';
 import { OrderCustomerRepository } from './repositories/order-customer.repository';
 import { OrderListRepository } from './repositories/order-list.repository';
 import { OrderStateRepository } from './repositories/order-state.repository';
@@ -49,6 +50,7 @@ import { validateOrderMachines } from './state/order-machines';
   providers: [
     { provide: ORDER_OPTIONS, useFactory: () => readOrderOptions(process.env) },
     { provide: TaxRatePolicy, useClass: StandardVatRatePolicy },
+    StoreCreditTender,
     { provide: OrderCustomerDirectory, useClass: CustomerLibDirectory },
     OrderRepository,
     OrderStateRepository,
@@ -88,7 +90,7 @@ import { validateOrderMachines } from './state/order-machines';
     ReceiptQrResolver,
     PickupCredentialsQrResolver,
   ],
-  exports: [OrderQueryService, OrderReturnLedgerService, OrderExpiryService, ReceiptService, ExchangeSaleService],
+  exports: [OrderQueryService, OrderReturnLedgerService, OrderExpiryService, ReceiptService, ExchangeSaleService, StoreCreditTender],
 })
 export class OrderModule implements OnModuleInit {
   onModuleInit(): void {

@@ -12,7 +12,7 @@ export { ReturnQueryService } from './services/return-query.service';
 export { ReturnState, RefundMethod, RefundState, ReturnReasonCode, ItemCondition, StoreCreditEntryKind, RETURN_REFERENCE_TYPE } from './entities/return.enums';
 export {
   ReturnWindowExpiredError, OverReturnError, OrderNotReturnableError, NotAuthorisedToOverrideError, ReturnStateError,
-  StoreCreditNeedsCustomerError, InsufficientStoreCreditError, NoStoreCreditTenderError,
+  StoreCreditNeedsCustomerError,
 } from './errors/returns.errors';
 export { ReturnType, ReturnLineType, RefundType } from './api/types/return.type';
 export { RETURN_MACHINE } from './state/return-machine';

@@ -3,7 +3,7 @@ import { CatalogModule } from '@omnitill/catalog';
 import { CouponModule } from '@omnitill/coupon';
 import { CustomerModule } from '@omnitill/customer';
 import { InventoryModule } from '@omnitill/inventory';
-import { OrderModule } from '@omnitill/order';
+import { OrderModule, StoreCreditTender } from '@omnitill/order';
 import { StoreModule } from '@omnitill/store';
 import { ExchangeResolver } from './api/exchange.resolver';
 import { OrderReturnsResolver } from './api/order-returns.resolver';
@@ -26,7 +26,7 @@ import { ReturnPreflightService } from './services/return-preflight.service';
 import { ReturnQueryService } from './services/return-query.service';
 import { ReturnSettlementService } from './services/return-settlement.service';
 import { ReturnViewLoader } from './services/return-view.loader';
-import { StoreCreditSpendingService } from './services/store-credit-spending.service';
+import { StoreCreditLedgerAdapter } from './services/store-credit-ledger.adapter';
 import { StoreCreditService } from './services/store-credit.service';
 import { StoreReturnService } from './services/store-return.service';
 import { RETURN_MACHINE } from './state/return-machine';
@@ -37,6 +37,11 @@ import { RETURN_MACHINE } from './state/return-machine';
  */
 @Module({})
 export class ReturnsModule implements OnModuleInit {
+  constructor(
+    private readonly tender: StoreCreditTender,
+    private readonly ledger: StoreCreditLedgerAdapter,
+  ) {}
+
   static forRoot(options: Partial<ReturnsOptions> = {}): DynamicModule {
     return {
       module: ReturnsModule,
@@ -50,7 +55,7 @@ export class ReturnsModule implements OnModuleInit {
         StoreCreditRepository,
         ReturnPolicyService,
         StoreCreditService,
-        StoreCreditSpendingService,
+        StoreCreditLedgerAdapter,
         RefundIssuer,
         ReturnPreflightService,
         ReturnSettlementService,
@@ -78,5 +83,7 @@ export class ReturnsModule implements OnModuleInit {
     if (problems.length > 0) {
       throw new Error(`The return state machine is inconsistent:\n  ${problems.join('\n  ')}`);
     }
+    // Sales and online orders spend store credit inside their own transactions through this ledger.
+    this.tender.connect(this.ledger);
   }
 }

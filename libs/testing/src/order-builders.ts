@@ -111,6 +111,7 @@ const INVALID_CODE = '... on InvalidPickupCodeError { attemptsRemaining }';
 const LOCKED = '... on PickupLockedError { lockedUntil }';
 const UNKNOWN_SKU = '... on UnknownSkuError { references }';
 const SHORTFALL = `... on PaymentShortfallError { dueAmount ${MONEY} paidAmount ${MONEY} }`;
+const NO_CREDIT = `... on InsufficientStoreCreditError { available ${MONEY} requested ${MONEY} }`;
 
 const INSUFFICIENT = '... on InsufficientStockError { storeId shortLines: lines { variantId requested available } alternatives { storeId code distanceKm } }';
 
@@ -123,10 +124,10 @@ const RECEIPT_FIELDS = `orderId number storeCode storeName occurredAt text qrTok
 /** The order GraphQL documents the e2e journeys send. */
 export const ORDER_DOCUMENTS = {
   placePickupOrder: `mutation($input: PlacePickupOrderInput!) {
-    placePickupOrder(input: $input) { __typename ... on Order { ${ORDER_FIELDS} } ${INSUFFICIENT} ${UNKNOWN_SKU} ${ERROR} }
+    placePickupOrder(input: $input) { __typename ... on Order { ${ORDER_FIELDS} } ${INSUFFICIENT} ${UNKNOWN_SKU} ${NO_CREDIT} ${ERROR} }
   }`,
   placeShipOrder: `mutation($input: PlaceShipOrderInput!) {
-    placeShipOrder(input: $input) { __typename ... on Order { ${ORDER_FIELDS} shippingAddress { city } } ${INSUFFICIENT} ${UNKNOWN_SKU} ${ERROR} }
+    placeShipOrder(input: $input) { __typename ... on Order { ${ORDER_FIELDS} shippingAddress { city } } ${INSUFFICIENT} ${UNKNOWN_SKU} ${NO_CREDIT} ${ERROR} }
   }`,
   startPicking: `mutation($id: ID!) { startPicking(orderId: $id) { __typename ... on Order { ${ORDER_FIELDS} } ${TRANSITION} ${ERROR} } }`,
   markReadyForPickup: `mutation($id: ID!) {
@@ -139,7 +140,7 @@ export const ORDER_DOCUMENTS = {
   markShipped: `mutation($id: ID!, $tracking: String!) { markShipped(orderId: $id, trackingNumber: $tracking) { __typename ... on Order { ${ORDER_FIELDS} } ${TRANSITION} ${ERROR} } }`,
   expireUncollectedOrders: 'mutation { expireUncollectedOrders }',
   recordSale: `mutation($input: RecordSaleInput!) {
-    recordSale(input: $input) { __typename ... on Sale { replayed notices order { ${ORDER_FIELDS} } receipt { ${RECEIPT_FIELDS} qrSvg } } ${SHORTFALL} ${UNKNOWN_SKU} ${ERROR} }
+    recordSale(input: $input) { __typename ... on Sale { replayed notices order { ${ORDER_FIELDS} } receipt { ${RECEIPT_FIELDS} qrSvg } } ${SHORTFALL} ${UNKNOWN_SKU} ${NO_CREDIT} ${ERROR} }
   }`,
   voidSale: `mutation($input: VoidSaleInput!) { voidSale(input: $input) { __typename ... on Order { ${ORDER_FIELDS} } ${TRANSITION} ${ERROR} } }`,
   order: `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`,
@@ -240,6 +241,8 @@ export interface SaleData {
   dueAmount?: MoneyData;
   paidAmount?: MoneyData;
   references?: string[];
+  available?: MoneyData;
+  requested?: MoneyData;
 }
 
 export interface PickupCredentialsData {

@@ -49,12 +49,6 @@ export const RETURNS_DOCUMENTS = {
   orderWithReturns: `query($id: ID!) { order(id: $id) { id returns { id number state refundAmount ${MONEY} } history { toState } } }`,
   storeCreditBalance: `query($customerId: ID!) { storeCreditBalance(customerId: $customerId) { ${BALANCE_FIELDS} } }`,
   myStoreCredit: `query { myStoreCredit { ${BALANCE_FIELDS} } }`,
-  spendStoreCredit: `mutation($input: SpendStoreCreditInput!) {
-    spendStoreCredit(input: $input) {
-      __typename ... on StoreCreditBalance { ${BALANCE_FIELDS} } ${ERROR}
-      ... on InsufficientStoreCreditError { available ${MONEY} requested ${MONEY} }
-    }
-  }`,
   setStoreReturnPolicy: `mutation($input: SetStoreReturnPolicyInput!) { setStoreReturnPolicy(input: $input) { storeId windowDays isDefault } }`,
   customerTimeline: `query($id: ID!) { customerTimeline(customerId: $id) { items { kind summary referenceId storeId } totalCount } }`,
 } as const;
@@ -203,6 +197,18 @@ export async function shippedOrder(app: TestApp, auth: { apiKey?: string; token?
   return shipped.markShipped;
 }
 
+/** A till sale as the till sees the answer: a Sale or a typed refusal. */
+export async function tryPosSale(
+  app: TestApp,
+  store: StoreWithStaff,
+  lines: OrderLines,
+  payments: readonly Record<string, unknown>[],
+  overrides: Record<string, unknown> = {},
+): Promise<SaleData> {
+  const token = await tillLogin(app, store);
+  return (await app.ok<{ recordSale: SaleData }>(ORDER_DOCUMENTS.recordSale, { input: saleInput(lines, payments, overrides) }, { token })).recordSale;
+}
+
 /** A till sale at `store`; fails the test unless it is recorded. */
 export async function posSale(
   app: TestApp,
@@ -211,10 +217,9 @@ export async function posSale(
   payments: readonly Record<string, unknown>[],
   overrides: Record<string, unknown> = {},
 ): Promise<SaleData> {
-  const token = await tillLogin(app, store);
-  const data = await app.ok<{ recordSale: SaleData }>(ORDER_DOCUMENTS.recordSale, { input: saleInput(lines, payments, overrides) }, { token });
-  if (data.recordSale.__typename !== 'Sale') {
-    throw new Error(`recordSale failed: ${data.recordSale.__typename} ${data.recordSale.message ?? ''}`);
+  const sale = await tryPosSale(app, store, lines, payments, overrides);
+  if (sale.__typename !== 'Sale') {
+    throw new Error(`recordSale failed: ${sale.__typename} ${sale.message ?? ''}`);
   }
-  return data.recordSale;
+  return sale;
 }

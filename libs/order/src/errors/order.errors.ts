@@ -99,3 +99,28 @@ export class PriceOverrideNotAllowedError extends ErrorResult {
     super('PRICE_OVERRIDE_NOT_ALLOWED', 'Only a store manager may override a price');
   }
 }
+
+@ObjectType('InsufficientStoreCreditError', { implements: () => [ErrorResult], description: 'The balance does not cover the amount. Nothing changed.' })
+export class InsufficientStoreCreditError extends ErrorResult {
+  @Field(() => Money)
+  readonly available: Money;
+
+  @Field(() => Money)
+  readonly requested: Money;
+
+  constructor(available: Money, requested: Money) {
+    super('INSUFFICIENT_STORE_CREDIT', `Store credit of ${available.format()} does not cover ${requested.format()}`);
+    this.available = available;
+    this.requested = requested;
+  }
+}
+
+@ObjectType('StoreCreditNeedsSignedInCustomerError', {
+  implements: () => [ErrorResult],
+  description: 'Store credit is spent from a customer profile: identify the customer at the till, or sign in on the storefront. Nothing changed.',
+})
+export class StoreCreditNeedsSignedInCustomerError extends ErrorResult {
+  constructor() {
+    super('STORE_CREDIT_NEEDS_CUSTOMER_PROFILE', 'Store credit can only be spent by an identified customer (at the till) or a signed-in customer (online)');
+  }
+}

@@ -100,4 +100,16 @@ export class OrderStateRepository {
     );
     return rows.map((row) => row.id);
   }
+
+  /** Lowers what is owed back on these orders by what went back to store credit instead. */
+  async reduceRefundDue(ctx: RequestContext, restored: ReadonlyMap<string, number>): Promise<void> {
+    if (restored.size === 0) {
+      return;
+    }
+    await entityManagerOf(ctx, this.dataSource).query(
+      `UPDATE "order" o SET refund_due_amount = o.refund_due_amount - r.amount
+         FROM unnest($1::uuid[], $2::int[]) AS r(id, amount) WHERE o.id = r.id`,
+      [[...restored.keys()], [...restored.values()]],
+    );
+  }
 }

@@ -1,6 +1,8 @@
 /**
  * What `units` units of a line were paid, given that `alreadySettled` of its units were refunded
- * (refused, returned) before. Uses cumulative flooring, so however a line is split into partial
+ * (refused, returned) before. THE per-unit rule of omnitill (refused lines, returns, exchanges):
+ * the line's total is split by largest remainder, every unit gets the floor of the average and the
+ * LAST `total mod quantity` units one minor unit more, so however a line is split into partial
  * refunds, the parts add up to exactly its total and no unit is ever refunded twice over.
  */
 export function paidAmountForUnits(lineTotalAmount: number, lineQuantity: number, alreadySettled: number, units: number): number {
@@ -10,6 +12,8 @@ export function paidAmountForUnits(lineTotalAmount: number, lineQuantity: number
   if (alreadySettled + units > lineQuantity) {
     throw new Error(`cannot settle ${units} more of ${lineQuantity} units (${alreadySettled} already settled)`);
   }
-  const upTo = (count: number) => Math.floor((lineTotalAmount * count) / lineQuantity);
-  return upTo(alreadySettled + units) - upTo(alreadySettled);
+  const base = Math.floor(lineTotalAmount / lineQuantity);
+  const firstWithExtra = lineQuantity - (lineTotalAmount - base * lineQuantity);
+  const withExtra = Math.max(0, alreadySettled + units - Math.max(alreadySettled, firstWithExtra));
+  return base * units + withExtra;
 }

@@ -4,7 +4,7 @@ import { InsufficientStockError, StoreHoldsNoStockError } from '@omnitill/invent
 import { StoreEntity, StoreService } from '@omnitill/store';
 import { ShippingAddress } from '../entities/order.entity';
 import { OrderFulfilment } from '../entities/order.enums';
-import { StoreDoesNotOfferPickupError, UnknownSkuError } from '../errors/order.errors';
+import { InsufficientStoreCreditError, StoreCreditNeedsSignedInCustomerError, StoreDoesNotOfferPickupError, UnknownSkuError } from '../errors/order.errors';
 import { ORDER_OPTIONS, OrderOptions } from '../order.options';
 import { OrderDetails } from '../repositories/order.repository';
 import { normaliseEmail, normalisePhone } from '../rules/contact';
@@ -18,6 +18,8 @@ export interface OnlineOrderRequest {
   readonly lines: readonly LineRequest[];
   readonly contact: { readonly email: string; readonly phone?: string | null; readonly name: string };
   readonly paymentReference: string;
+  /** Paid from the signed-in customer's store credit (≤ the total); the provider's payment covers the rest. */
+  readonly storeCreditAmount?: number | null;
   readonly clientOrderId?: string | null;
 }
 
@@ -25,8 +27,9 @@ export interface ShipOrderRequest extends OnlineOrderRequest {
   readonly shippingAddress: Omit<ShippingAddress, 'line2'> & { readonly line2?: string | null };
 }
 
-export type PlacePickupOrderOutcome = OrderDetails | InsufficientStockError | StoreDoesNotOfferPickupError | UnknownSkuError;
-export type PlaceShipOrderOutcome = OrderDetails | InsufficientStockError | StoreHoldsNoStockError | UnknownSkuError;
+type StoreCreditRefusal = InsufficientStoreCreditError | StoreCreditNeedsSignedInCustomerError;
+export type PlacePickupOrderOutcome = OrderDetails | InsufficientStockError | StoreDoesNotOfferPickupError | UnknownSkuError | StoreCreditRefusal;
+export type PlaceShipOrderOutcome = OrderDetails | InsufficientStockError | StoreHoldsNoStockError | UnknownSkuError | StoreCreditRefusal;
 
 /** Online checkout: click-and-collect and ship orders from a store's stock, priced by the catalog. */
 @Injectable()
@@ -62,6 +65,7 @@ export class CheckoutService {
       lines,
       contact: contactOf(request),
       paymentReference: request.paymentReference.trim(),
+      storeCreditAmount: request.storeCreditAmount ?? 0,
       clientOrderId: request.clientOrderId ?? null,
       shippingAddress: null,
       holdMs: store.pickupPromiseMinutes * 60_000 + 2 * store.holdPeriodDays * DAY_MS,
@@ -89,6 +93,7 @@ export class CheckoutService {
       lines,
       contact: contactOf(request),
       paymentReference: request.paymentReference.trim(),
+      storeCreditAmount: request.storeCreditAmount ?? 0,
       clientOrderId: request.clientOrderId ?? null,
       shippingAddress: { ...request.shippingAddress, line2: request.shippingAddress.line2 ?? null },
       holdMs: this.options.shipHoldDays * DAY_MS,

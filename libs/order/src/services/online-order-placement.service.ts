@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Clock, RequestContext, TransactionRunner } from '@omnitill/common';
+import { BadInputException, Clock, Money, RequestContext, TransactionRunner } from '@omnitill/common';
 import { InsufficientStockError } from '@omnitill/inventory';
 import { StoreEntity } from '@omnitill/store';
 import { ShippingAddress } from '../entities/order.entity';
 import { OrderChannel, OrderFulfilment, OrderState, PaymentMethod } from '../entities/order.enums';
-import { NewOrder, NewOrderLine, OrderDetails, OrderRepository } from '../repositories/order.repository';
+import { InsufficientStoreCreditError, StoreCreditNeedsSignedInCustomerError } from '../errors/order.errors';
+import { StoreCreditTender } from '../ports/store-credit.ledger';
+import { NewOrder, NewOrderLine, NewOrderPayment, OrderDetails, OrderRepository } from '../repositories/order.repository';
 import { orderNumberPrefix } from '../rules/order-number';
 import { priceOrder } from '../rules/pricing';
 import { AlreadyRecordedSignal, writeOnce } from './idempotent-write';
@@ -28,6 +30,8 @@ export interface OnlineOrderDraft {
   readonly lines: readonly ResolvedLine[];
   readonly contact: OnlineContact;
   readonly paymentReference: string;
+  /** Paid from the signed-in customer's store credit; the payment provider's part is the rest. */
+  readonly storeCreditAmount: number;
   readonly clientOrderId: string | null;
   readonly shippingAddress: ShippingAddress | null;
   /** How long the stock stays reserved if nothing else happens. */
@@ -35,6 +39,8 @@ export interface OnlineOrderDraft {
   /** Pickup orders: minutes until the store promised to have it ready. */
   readonly promiseMinutes: number | null;
 }
+
+export type PlacementOutcome = OrderDetails | InsufficientStockError | InsufficientStoreCreditError | StoreCreditNeedsSignedInCustomerError;
 
 /**
  * Records an online order in one transaction: reserve the whole basket at the store (all or
@@ -49,6 +55,7 @@ export class OnlineOrderPlacementService {
     private readonly stock: OrderStockService,
     private readonly clock: Clock,
     private readonly events: OrderEventsService,
+    private readonly storeCredit: StoreCreditTender,
   ) {}
 
   /** The order this caller already placed with this clientOrderId, if any. */
@@ -57,7 +64,7 @@ export class OnlineOrderPlacementService {
     return id ? ((await this.orders.loadDetails(ctx, [id]))[0] ?? null) : null;
   }
 
-  place(ctx: RequestContext, draft: OnlineOrderDraft): Promise<OrderDetails | InsufficientStockError> {
+  place(ctx: RequestContext, draft: OnlineOrderDraft): Promise<PlacementOutcome> {
     return writeOnce(
       this.transactions,
       ctx,
@@ -72,7 +79,7 @@ export class OnlineOrderPlacementService {
     );
   }
 
-  private async insert(tx: RequestContext, draft: OnlineOrderDraft): Promise<OrderDetails | InsufficientStockError> {
+  private async insert(tx: RequestContext, draft: OnlineOrderDraft): Promise<PlacementOutcome> {
     const now = this.clock.now();
     const orderId = randomUUID();
     const expiresAt = new Date(now.getTime() + draft.holdMs);
@@ -88,6 +95,10 @@ export class OnlineOrderPlacementService {
     }
     const priced = priceOrder(draft.lines);
     const currency = draft.lines[0].variant.currency;
+    if (draft.storeCreditAmount > priced.totals.totalAmount) {
+      throw new BadInputException('storeCreditAmount is more than the order total', [{ field: 'storeCreditAmount', messages: [`must be ≤ ${priced.totals.totalAmount}`] }]);
+    }
+    const customerId = tx.actor.kind === 'customer' ? tx.actor.customerId : null;
     const order: NewOrder = {
       id: orderId,
       channel: OrderChannel.ONLINE,
@@ -95,7 +106,7 @@ export class OnlineOrderPlacementService {
       state: OrderState.PLACED,
       storeId: draft.store.id,
       terminalId: null,
-      customerId: tx.actor.kind === 'customer' ? tx.actor.customerId : null,
+      customerId,
       guestEmail: draft.contact.email,
       guestPhone: draft.contact.phone,
       contactName: draft.contact.name,
@@ -129,6 +140,10 @@ export class OnlineOrderPlacementService {
     if (!inserted) {
       throw new AlreadyRecordedSignal();
     }
+    const spent = await this.storeCredit.spend(tx, customerId, new Money(draft.storeCreditAmount, currency), orderId);
+    if (spent) {
+      return spent;
+    }
     const lines: NewOrderLine[] = draft.lines.map((line, index) => ({
       id: randomUUID(),
       orderId,
@@ -147,19 +162,17 @@ export class OnlineOrderPlacementService {
       refusedQuantity: 0,
       returnedQuantity: 0,
     }));
+    const payment = (method: PaymentMethod, amount: number, externalReference: string | null): NewOrderPayment => ({
+      id: randomUUID(), orderId, method, amount, tenderedAmount: null, changeAmount: 0, externalReference, createdAt: now,
+    });
+    const externalAmount = priced.totals.totalAmount - draft.storeCreditAmount;
     await this.orders.insertContents(
       tx,
       lines,
-      [{
-        id: randomUUID(),
-        orderId,
-        method: PaymentMethod.EXTERNAL,
-        amount: priced.totals.totalAmount,
-        tenderedAmount: null,
-        changeAmount: 0,
-        externalReference: draft.paymentReference,
-        createdAt: now,
-      }],
+      [
+        ...(draft.storeCreditAmount > 0 ? [payment(PaymentMethod.STORE_CREDIT, draft.storeCreditAmount, null)] : []),
+        ...(externalAmount > 0 || draft.storeCreditAmount === 0 ? [payment(PaymentMethod.EXTERNAL, externalAmount, draft.paymentReference)] : []),
+      ],
       [{ orderId, fromState: null, toState: OrderState.PLACED, actor: tx.actorLabel, reason: 'placed online', occurredAt: now }],
     );
     const [details] = await this.orders.loadDetails(tx, [orderId]);

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, RequestContext, TransactionRunner } from '@omnitill/common';
 import { ORDER_OPTIONS, OrderOptions } from '../order.options';
+import { StoreCreditTender } from '../ports/store-credit.ledger';
 import { OrderStateRepository } from '../repositories/order-state.repository';
 import { OrderEventsService } from './order-events.service';
 import { OrderStockService } from './order-stock.service';
@@ -19,6 +20,7 @@ export class OrderExpiryService {
     private readonly clock: Clock,
     @Inject(ORDER_OPTIONS) private readonly options: OrderOptions,
     private readonly events: OrderEventsService,
+    private readonly storeCredit: StoreCreditTender,
   ) {}
 
   /** Expires every order lapsed by now; returns how many. */
@@ -33,7 +35,14 @@ export class OrderExpiryService {
         }
         const expired = await this.states.expire(tx, candidates, tx.actorLabel, now);
         if (expired.length > 0) {
-          await this.events.record(tx, 'order.expired', await this.states.findByIds(tx, expired), { reason: 'not collected within the hold period' });
+          // Store credit spent on them goes back to the balance; the rest is owed to the payment provider.
+          const orders = await this.states.findByIds(tx, expired);
+          const restored = await this.storeCredit.restore(tx, orders);
+          await this.states.reduceRefundDue(tx, restored);
+          for (const order of orders) {
+            order.refundDueAmount -= restored.get(order.id) ?? 0;
+          }
+          await this.events.record(tx, 'order.expired', orders, { reason: 'not collected within the hold period' });
         }
         return { claimed: candidates.length, expired: expired.length };
       });

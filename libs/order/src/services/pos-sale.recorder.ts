@@ -8,8 +8,11 @@ import { OrderPaymentEntity } from '../entities/order-payment.entity';
 import { OrderStateChangeEntity } from '../entities/order-state-change.entity';
 import { OrderEntity } from '../entities/order.entity';
 import { OrderChannel, OrderFulfilment, OrderState, PaymentMethod } from '../entities/order.enums';
-import { PaymentShortfallError, PriceOverrideNotAllowedError, UnknownSkuError } from '../errors/order.errors';
+import {
+  InsufficientStoreCreditError, PaymentShortfallError, PriceOverrideNotAllowedError, StoreCreditNeedsSignedInCustomerError, UnknownSkuError,
+} from '../errors/order.errors';
 import { OrderCustomerDirectory } from '../ports/order-customer.directory';
+import { StoreCreditTender } from '../ports/store-credit.ledger';
 import { NewOrder, NewOrderLine, OrderDetails, OrderRepository } from '../repositories/order.repository';
 import { orderNumberPrefix } from '../rules/order-number';
 import { PaymentInput, settlePayments } from '../rules/payments';
@@ -49,7 +52,13 @@ export interface NewSale {
   readonly notices: string[];
 }
 
-export type SaleRefusal = PaymentShortfallError | UnknownSkuError | PriceOverrideNotAllowedError | CouponError;
+export type SaleRefusal =
+  | PaymentShortfallError | UnknownSkuError | PriceOverrideNotAllowedError | InsufficientStoreCreditError | StoreCreditNeedsSignedInCustomerError | CouponError;
+
+/** What the till's own tenders take from the customer's store credit balance. */
+function storeCreditTendered(payments: readonly PaymentInput[]): number {
+  return payments.reduce((sum, payment) => (payment.method === PaymentMethod.STORE_CREDIT ? sum + payment.amount : sum), 0);
+}
 
 const OVERRIDE_ROLES: readonly StaffRole[] = [StaffRole.STORE_MANAGER, StaffRole.ADMIN];
 
@@ -68,6 +77,7 @@ export class PosSaleRecorder {
     private readonly customers: OrderCustomerDirectory,
     private readonly coupons: SaleCouponService,
     private readonly events: OrderEventsService,
+    private readonly storeCredit: StoreCreditTender,
   ) {}
 
   async record(tx: RequestContext, till: Till, store: StoreEntity, request: SaleRequest, now: Date): Promise<NewSale | SaleRefusal | { readonly existingId: string }> {
@@ -163,6 +173,13 @@ export class PosSaleRecorder {
     const inserted = await this.orders.insertNumbered(tx, order, orderNumberPrefix(store.code, OrderChannel.POS), 'client-sale');
     if (!inserted) {
       throw new AlreadyRecordedSignal();
+    }
+    // The till's STORE_CREDIT tenders come off the customer's balance in this transaction, after
+    // the insert (a concurrent copy of this sale has waited there and left). A refusal rolls the
+    // sale back. An exchange's credit tender is the returned goods' value, never on the balance.
+    const spent = await this.storeCredit.spend(tx, customerId, new Money(storeCreditTendered(request.payments), currency), orderId);
+    if (spent) {
+      return spent;
     }
     const orderLines: NewOrderLine[] = lines.map((line, index) => ({
       id: randomUUID(),

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ErrorResult, Money } from '@omnitill/common';
+import { ErrorResult } from '@omnitill/common';
 import { OrderState } from '@omnitill/order';
 import { ReturnState } from '../entities/return.enums';
 import '../api/types/returns-enums.type';
@@ -101,30 +101,5 @@ export class ReturnStateError extends ErrorResult {
 export class StoreCreditNeedsCustomerError extends ErrorResult {
   constructor() {
     super('STORE_CREDIT_NEEDS_CUSTOMER', 'The order belongs to no customer profile, so it cannot be refunded as store credit');
-  }
-}
-
-@ObjectType('InsufficientStoreCreditError', { implements: () => [ErrorResult], description: 'The balance does not cover the amount. Nothing changed.' })
-export class InsufficientStoreCreditError extends ErrorResult {
-  @Field(() => Money)
-  readonly available: Money;
-
-  @Field(() => Money)
-  readonly requested: Money;
-
-  constructor(available: Money, requested: Money) {
-    super('INSUFFICIENT_STORE_CREDIT', `Store credit of ${available.format()} does not cover ${requested.format()}`);
-    this.available = available;
-    this.requested = requested;
-  }
-}
-
-@ObjectType('NoStoreCreditTenderError', {
-  implements: () => [ErrorResult],
-  description: 'The sale has no STORE_CREDIT payment (or no customer) to settle from a balance.',
-})
-export class NoStoreCreditTenderError extends ErrorResult {
-  constructor(message = 'The sale has no store-credit payment to settle') {
-    super('NO_STORE_CREDIT_TENDER', message);
   }
 }

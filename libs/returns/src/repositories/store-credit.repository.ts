@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { entityManagerOf, RequestContext } from '@omnitill/common';
 import { StoreCreditAccountEntity, StoreCreditEntryEntity } from '../entities/store-credit.entity';
-import { StoreCreditEntryKind } from '../entities/return.enums';
+import { ORDER_REFERENCE_TYPE, StoreCreditEntryKind } from '../entities/return.enums';
 import { queryRows } from './sql-rows';
 
 /** What every ledger entry records besides the amount. */
@@ -79,6 +79,17 @@ export class StoreCreditRepository {
 
   findDebit(ctx: RequestContext, referenceType: string, referenceId: string): Promise<StoreCreditEntryEntity | null> {
     return entityManagerOf(ctx, this.dataSource).findOneBy(StoreCreditEntryEntity, { kind: StoreCreditEntryKind.DEBIT, referenceType, referenceId });
+  }
+
+  /** What was debited for each of these orders (the unique DEBIT reference index finds them). */
+  async debitedForOrders(ctx: RequestContext, orderIds: readonly string[]): Promise<Map<string, { amount: number; currency: string }>> {
+    const rows = await queryRows<{ order_id: string; amount: number; currency: string }>(
+      entityManagerOf(ctx, this.dataSource),
+      `SELECT reference_id AS order_id, -amount AS amount, currency FROM store_credit_entry
+        WHERE kind = $1 AND reference_type = $2 AND reference_id = ANY($3::varchar[])`,
+      [StoreCreditEntryKind.DEBIT, ORDER_REFERENCE_TYPE, orderIds],
+    );
+    return new Map(rows.map((row) => [row.order_id, { amount: row.amount, currency: row.currency.trim() }]));
   }
 
   /** The newest entries first. */

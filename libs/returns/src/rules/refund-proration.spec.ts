@@ -113,3 +113,14 @@ describe('refundForUnits', () => {
     expect(() => refundForUnits(line(0, 0), -1)).toThrow();
   });
 });
+
+describe('one per-unit rule across libs', () => {
+  it('splits every line exactly as the order lib does (refused lines, returns)', () => {
+    for (let quantity = 1; quantity <= 6; quantity++) {
+      for (const paid of [0, 1, 5, 1000, 1001, 12_345]) {
+        const units = unitPaidAmounts(paid, quantity);
+        units.forEach((amount, index) => expect(paidAmountForUnits(paid, quantity, index, 1)).toBe(amount));
+      }
+    }
+  });
+});

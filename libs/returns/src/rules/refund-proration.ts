@@ -1,3 +1,5 @@
+import { paidAmountForUnits } from '@omnitill/order';
+
 /**
  * What a returned unit was actually paid, in integer minor units. A line was paid
  * unit price × quantity − the discount allocated to it; that amount is split over its units by
@@ -43,7 +45,10 @@ export function unitPaidAmounts(paidAmount: number, quantity: number): number[] 
   return Array.from({ length: quantity }, (_, index) => base + (index >= quantity - remainder ? 1 : 0));
 }
 
-/** The share of units [from, from + units) of the line, without building the per-unit list. */
+/**
+ * The share of units [from, from + units) of the line: the order lib's per-unit rule
+ * (paidAmountForUnits), so refused lines, returns and exchanges all split a line the same way.
+ */
 export function shareOfUnits(paidAmount: number, quantity: number, from: number, units: number): number {
   assertCount(paidAmount, 'paidAmount');
   assertCount(from, 'from');
@@ -51,10 +56,7 @@ export function shareOfUnits(paidAmount: number, quantity: number, from: number,
   if (!Number.isSafeInteger(quantity) || quantity < 1 || from + units > quantity) {
     throw new Error(`units ${from}..${from + units} are not within a line of ${quantity}`);
   }
-  const base = Math.floor(paidAmount / quantity);
-  const firstWithExtra = quantity - (paidAmount - base * quantity);
-  const withExtra = Math.max(0, from + units - Math.max(from, firstWithExtra));
-  return base * units + withExtra;
+  return paidAmountForUnits(paidAmount, quantity, from, units);
 }
 
 export interface LineRefundState {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BadInputException, Clock, DomainException, ErrorCode, ForbiddenException, Money, RequestContext } from '@omnitill/common';
 import { StoreCreditEntryEntity } from '../entities/store-credit.entity';
 import { StoreCreditEntryKind } from '../entities/return.enums';
-import { InsufficientStoreCreditError } from '../errors/returns.errors';
+import { InsufficientStoreCreditError } from '@omnitill/order';
 import { StoreCreditRepository } from '../repositories/store-credit.repository';
 
 export interface StoreCreditReference {

@@ -73,6 +73,16 @@ export class PlacePickupOrderInput {
   @Matches(NOT_BLANK, { message: 'paymentReference must not be blank' })
   paymentReference!: string;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: "Signed-in customers: this much (minor units, ≤ the total) is paid from their store credit; the payment provider's reference covers the rest.",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  storeCreditAmount?: number | null;
+
   @Field(() => ID, { nullable: true, description: 'Idempotency key: placing again with the same id answers the first order and changes nothing.' })
   @IsOptional()
   @IsUUID()

@@ -2,18 +2,20 @@ import { createResultUnion } from '@omnitill/common';
 import { COUPON_ERRORS } from '@omnitill/coupon';
 import { InsufficientStockError, StoreHoldsNoStockError } from '@omnitill/inventory';
 import {
-  InvalidPickupCodeError, OrderStateTransitionError, PaymentShortfallError, PickupLockedError, PriceOverrideNotAllowedError,
-  StoreDoesNotOfferPickupError, UnknownSkuError,
+  InsufficientStoreCreditError, InvalidPickupCodeError, OrderStateTransitionError, PaymentShortfallError, PickupLockedError, PriceOverrideNotAllowedError,
+  StoreCreditNeedsSignedInCustomerError, StoreDoesNotOfferPickupError, UnknownSkuError,
 } from '../../errors/order.errors';
+
+const STORE_CREDIT_ERRORS = [InsufficientStoreCreditError, StoreCreditNeedsSignedInCustomerError];
 import { OrderType } from '../types/order.type';
 import { PickupCredentialsType, SaleType } from '../types/receipt.type';
 
 export const PlacePickupOrderResult = createResultUnion('PlacePickupOrderResult', OrderType, [
-  InsufficientStockError, StoreDoesNotOfferPickupError, UnknownSkuError,
+  InsufficientStockError, StoreDoesNotOfferPickupError, UnknownSkuError, ...STORE_CREDIT_ERRORS,
 ]);
 
 export const PlaceShipOrderResult = createResultUnion('PlaceShipOrderResult', OrderType, [
-  InsufficientStockError, StoreHoldsNoStockError, UnknownSkuError,
+  InsufficientStockError, StoreHoldsNoStockError, UnknownSkuError, ...STORE_CREDIT_ERRORS,
 ]);
 
 export const OrderTransitionResult = createResultUnion('OrderTransitionResult', OrderType, [OrderStateTransitionError]);
@@ -25,5 +27,5 @@ export const CollectPickupOrderResult = createResultUnion('CollectPickupOrderRes
 ]);
 
 export const RecordSaleResult = createResultUnion('RecordSaleResult', SaleType, [
-  PaymentShortfallError, UnknownSkuError, PriceOverrideNotAllowedError, ...COUPON_ERRORS,
+  PaymentShortfallError, UnknownSkuError, PriceOverrideNotAllowedError, ...STORE_CREDIT_ERRORS, ...COUPON_ERRORS,
 ]);

@@ -1,13 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
-@InputType('SpendStoreCreditInput')
-export class SpendStoreCreditInput {
-  @Field(() => ID, { description: 'A sale recorded with a STORE_CREDIT payment and a customer.' })
-  @IsUUID()
-  orderId!: string;
-}
-
 @InputType('SetStoreReturnPolicyInput')
 export class SetStoreReturnPolicyInput {
   @Field(() => ID)

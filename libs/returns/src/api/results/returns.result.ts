@@ -1,12 +1,13 @@
 import { createResultUnion } from '@omnitill/common';
-import { PaymentShortfallError, PriceOverrideNotAllowedError, UnknownSkuError } from '@omnitill/order';
 import {
-  InsufficientStoreCreditError, NoStoreCreditTenderError, NotAuthorisedToOverrideError, OrderNotReturnableError, OverReturnError,
+  InsufficientStoreCreditError, PaymentShortfallError, PriceOverrideNotAllowedError, StoreCreditNeedsSignedInCustomerError, UnknownSkuError,
+} from '@omnitill/order';
+import {
+  NotAuthorisedToOverrideError, OrderNotReturnableError, OverReturnError,
   ReturnStateError, ReturnWindowExpiredError, StoreCreditNeedsCustomerError,
 } from '../../errors/returns.errors';
 import { ExchangeType } from '../types/exchange.type';
 import { ReturnType } from '../types/return.type';
-import { StoreCreditBalanceType } from '../types/store-credit.type';
 
 const PREFLIGHT = [ReturnWindowExpiredError, OverReturnError, OrderNotReturnableError, NotAuthorisedToOverrideError, StoreCreditNeedsCustomerError];
 
@@ -20,6 +21,6 @@ export const ReceiveAuthorisedReturnResult = createResultUnion('ReceiveAuthorise
 
 export const RejectReturnResult = createResultUnion('RejectReturnResult', ReturnType, [ReturnStateError]);
 
-export const SpendStoreCreditResult = createResultUnion('SpendStoreCreditResult', StoreCreditBalanceType, [InsufficientStoreCreditError, NoStoreCreditTenderError]);
-
-export const ExchangeItemsResult = createResultUnion('ExchangeItemsResult', ExchangeType, [...PREFLIGHT, PaymentShortfallError, UnknownSkuError, PriceOverrideNotAllowedError]);
+export const ExchangeItemsResult = createResultUnion('ExchangeItemsResult', ExchangeType, [
+  ...PREFLIGHT, PaymentShortfallError, UnknownSkuError, PriceOverrideNotAllowedError, InsufficientStoreCreditError, StoreCreditNeedsSignedInCustomerError,
+]);
