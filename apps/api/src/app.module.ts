@@ -22,6 +22,7 @@ import { ALL_MIGRATIONS } from './migrations';
 import { formatGraphQLErrors } from './graphql/error-formatter';
 import { AllExceptionsFilter } from './graphql/exception.filter';
 import { maxFieldsRule } from './graphql/max-fields.rule';
+import { RejectNulCharactersPipe } from './graphql/reject-nul-characters.pipe';
 import { HealthController } from './health/health.controller';
 
 function toFieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -108,6 +109,7 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
+        { provide: APP_PIPE, useValue: new RejectNulCharactersPipe() },
         { provide: APP_PIPE, useValue: validationPipe },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { printSchema } from 'graphql';
 import { ensureDatabase, startEmbeddedPostgres } from '@omnitill/database';
+import { CoPurchaseRebuildService } from '@omnitill/recommendation';
 import { loadConfig } from './config/app-config';
 import { createApp } from './bootstrap';
 import { createMigrationDataSource, resolveDatabase, runPendingMigrations } from './database/database-runtime';
@@ -132,9 +133,18 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
       });
     case 'schema:print':
       return printGraphQLSchema();
+    case 'recommendation:rebuild':
+      return withConfiguredDatabase(async (url) => {
+        const config = loadConfig({ ...process.env, DATABASE_URL: url, EVENT_RELAY_ENABLED: 'false' });
+        const app = await createApp(config, url, logger);
+        await app.init();
+        const rebuilt = await app.get(CoPurchaseRebuildService).rebuild();
+        logger.info(rebuilt, 'recommendation tables rebuilt from history');
+        await app.close();
+      });
     case undefined:
     default:
-      throw new Error(`unknown command ${command ?? '(none)'}: use migration:generate|migration:check|migration:run|migration:revert|seed:demo|schema:print`);
+      throw new Error(`unknown command ${command ?? '(none)'}: use migration:generate|migration:check|migration:run|migration:revert|seed:demo|schema:print|recommendation:rebuild`);
   }
 }
 

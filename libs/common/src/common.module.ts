@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AuditTrail } from './audit/audit-trail';
 import { EventBus } from './events/event-bus';
 import { EventOutbox } from './events/event-outbox';
 import { SECURITY_OPTIONS, SecurityOptions, SessionTokenService } from './security/session-tokens';
@@ -6,7 +7,7 @@ import { Clock, SystemClock } from './time/clock';
 import { TransactionRunner } from './transaction/transaction-runner';
 import { TransactionInterceptor } from './transaction/transaction.interceptor';
 
-/** The kernel every domain module relies on: clock, transactions, signed tokens and the event outbox. */
+/** The kernel every domain module relies on: clock, transactions, signed tokens, the event outbox and the audit trail. */
 @Global()
 @Module({})
 export class CommonModule {
@@ -22,8 +23,9 @@ export class CommonModule {
         SessionTokenService,
         EventOutbox,
         EventBus,
+        AuditTrail,
       ],
-      exports: [Clock, SECURITY_OPTIONS, TransactionRunner, TransactionInterceptor, SessionTokenService, EventOutbox, EventBus],
+      exports: [Clock, SECURITY_OPTIONS, TransactionRunner, TransactionInterceptor, SessionTokenService, EventOutbox, EventBus, AuditTrail],
     };
   }
 }

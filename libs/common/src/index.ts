@@ -21,3 +21,4 @@ export * from './state/state-machine';
 export * from './time/periodic-task';
 export * from './security/password-hasher';
 export * from './config/integer-setting';
+export * from './audit/audit-trail';

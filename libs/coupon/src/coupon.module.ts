@@ -9,6 +9,7 @@ import { CouponIssuingResolver } from './api/coupon-issuing.resolver';
 import { CouponDataExporter, CouponMergeParticipant, CouponTimelineSource } from './participants/coupon-customer.participants';
 import { CampaignRepository } from './repositories/campaign.repository';
 import { CouponCodeRepository } from './repositories/coupon-code.repository';
+import { CouponGuessRepository } from './repositories/coupon-guess.repository';
 import { CouponCustomerRepository } from './repositories/coupon-customer.repository';
 import { CouponRedemptionRepository } from './repositories/coupon-redemption.repository';
 import { CampaignAdminService } from './services/campaign-admin.service';
@@ -31,6 +32,7 @@ import { CouponTokenService } from './services/coupon-token.service';
     CouponCodeRepository,
     CouponRedemptionRepository,
     CouponCustomerRepository,
+    CouponGuessRepository,
     CouponTokenService,
     CouponEventsService,
     CampaignAdminService,

@@ -1,5 +1,6 @@
 import { CampaignEntity } from './entities/campaign.entity';
 import { CouponCodeEntity } from './entities/coupon-code.entity';
+import { CouponGuessEntity } from './entities/coupon-guess.entity';
 import { CouponRedemptionEntity } from './entities/coupon-redemption.entity';
 
 export { CouponModule } from './coupon.module';
@@ -14,4 +15,4 @@ export { CouponChannel, CouponCodeKind, CouponDiscountType, CouponRedemptionStat
 export * from './errors/coupon.errors';
 export { calculateDiscount, DiscountBreakdown, DiscountRule, PricedLine } from './rules/discount-calculator';
 
-export const COUPON_ENTITIES = [CampaignEntity, CouponCodeEntity, CouponRedemptionEntity];
+export const COUPON_ENTITIES = [CampaignEntity, CouponCodeEntity, CouponRedemptionEntity, CouponGuessEntity];

@@ -5,6 +5,8 @@ import { Inventory1795458553181 } from './1795458553181-Inventory';
 import { Customers1795460187224 } from './1795460187224-Customers';
 import { CouponsOrdersEvents1795461591657 } from './1795461591657-CouponsOrdersEvents';
 import { Returns1795461889424 } from './1795461889424-Returns';
+import { HardeningAuditTrail1796021735109 } from './1796021735109-HardeningAuditTrail';
+import { Recommendations1796021808069 } from './1796021808069-Recommendations';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -16,4 +18,6 @@ export const ALL_MIGRATIONS: MigrationClass[] = [
   Customers1795460187224,
   CouponsOrdersEvents1795461591657,
   Returns1795461889424,
+  HardeningAuditTrail1796021735109,
+  Recommendations1796021808069,
 ];

@@ -55,6 +55,14 @@ export class StaffAdminResolver {
     return { apiKey: StorefrontApiKeyType.fromEntity(apiKey), key };
   }
 
+  @Mutation(() => CreatedStorefrontApiKey, { description: 'Replaces the key of a storefront key (same id); the old key stops working. The new key is shown once.' })
+  @Allow(Permission.ADMIN)
+  @Transaction()
+  async rotateStorefrontApiKey(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<CreatedStorefrontApiKey> {
+    const { apiKey, key } = await this.storefrontKeys.rotate(ctx, id);
+    return { apiKey: StorefrontApiKeyType.fromEntity(apiKey), key };
+  }
+
   @Mutation(() => StorefrontApiKeyType)
   @Allow(Permission.ADMIN)
   @Transaction()

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputException, hashPassword, isUniqueViolation, NotFoundException, Page, RequestContext } from '@omnitill/common';
+import {
+  AuditAction, AuditTrail, BadInputException, hashPassword, isUniqueViolation, NotFoundException, Page, RequestContext, TransactionRunner,
+} from '@omnitill/common';
 import { StoreService } from '@omnitill/store';
 import { CreateStaffUserInput, UpdateStaffUserInput } from '../api/inputs/staff-user.input';
 import { StaffUserEntity } from '../entities/staff-user.entity';
@@ -12,9 +14,16 @@ export class StaffAdminService {
   constructor(
     private readonly users: StaffUserRepository,
     private readonly stores: StoreService,
+    private readonly audit: AuditTrail,
+    private readonly transactions: TransactionRunner,
   ) {}
 
-  async create(ctx: RequestContext, input: CreateStaffUserInput): Promise<StaffUserWithStores | DuplicateEmailError> {
+  /** Runs in the caller's transaction, or its own one (the first admin is created outside any request). */
+  create(ctx: RequestContext, input: CreateStaffUserInput): Promise<StaffUserWithStores | DuplicateEmailError> {
+    return this.transactions.run(ctx, (tx) => this.createInTransaction(tx, input));
+  }
+
+  private async createInTransaction(ctx: RequestContext, input: CreateStaffUserInput): Promise<StaffUserWithStores | DuplicateEmailError> {
     const email = normaliseEmail(input.email);
     if (await this.users.findByEmail(ctx, email)) {
       return new DuplicateEmailError(email);
@@ -23,7 +32,12 @@ export class StaffAdminService {
     try {
       const user = await this.users.insert(ctx, { email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) });
       await this.users.replaceStores(ctx, user.id, input.storeIds);
-      return { user, storeIds: [...input.storeIds].sort() };
+      const storeIds = [...input.storeIds].sort();
+      await this.audit.record(ctx, {
+        action: AuditAction.STAFF_CREATED, subjectType: 'staff_user', subjectId: user.id,
+        after: { email, name: user.name, role: user.role, active: true, storeIds },
+      });
+      return { user, storeIds };
     } catch (error) {
       if (isUniqueViolation(error, 'uq_staff_user_email')) {
         return new DuplicateEmailError(email);
@@ -34,6 +48,7 @@ export class StaffAdminService {
 
   async update(ctx: RequestContext, id: string, input: UpdateStaffUserInput): Promise<StaffUserWithStores> {
     const user = await this.getById(ctx, id);
+    const before = await this.snapshot(ctx, user);
     if (input.name !== undefined) {
       user.name = input.name;
     }
@@ -51,7 +66,23 @@ export class StaffAdminService {
       await this.assertStoresExist(ctx, input.storeIds);
       await this.users.replaceStores(ctx, user.id, input.storeIds);
     }
+    const after = await this.snapshot(ctx, user);
+    const action = before.active && !after.active
+      ? AuditAction.STAFF_DEACTIVATED
+      : before.role !== after.role
+        ? AuditAction.STAFF_ROLE_CHANGE
+        : AuditAction.STAFF_UPDATED;
+    await this.audit.record(ctx, {
+      action, subjectType: 'staff_user', subjectId: user.id,
+      before, after: { ...after, passwordChanged: input.password !== undefined },
+    });
     return this.withStores(ctx, user);
+  }
+
+  /** What the audit trail keeps of a staff user: never the password hash. */
+  private async snapshot(ctx: RequestContext, user: StaffUserEntity): Promise<{ name: string; role: string; active: boolean; storeIds: string[] }> {
+    const { storeIds } = await this.withStores(ctx, user);
+    return { name: user.name, role: user.role, active: user.active, storeIds };
   }
 
   async getById(ctx: RequestContext, id: string): Promise<StaffUserEntity> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, generateApiKey, hashApiKey, NotFoundException, RequestContext } from '@omnitill/common';
+import { AuditAction, AuditTrail, Clock, DomainException, ErrorCode, generateApiKey, hashApiKey, NotFoundException, RequestContext } from '@omnitill/common';
 import { StorefrontApiKeyEntity } from '../entities/storefront-api-key.entity';
 import { StorefrontApiKeyRepository } from '../repositories/storefront-api-key.repository';
 
@@ -17,25 +17,61 @@ export class StorefrontKeyService {
   constructor(
     private readonly keys: StorefrontApiKeyRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   async create(ctx: RequestContext, name: string): Promise<{ apiKey: StorefrontApiKeyEntity; key: string }> {
     const key = generateApiKey('sf');
     const apiKey = await this.keys.insert(ctx, { name, keyHash: hashApiKey(key), keyPrefix: key.slice(0, 10) });
+    await this.audit.record(ctx, {
+      action: AuditAction.API_KEY_ISSUED, subjectType: 'storefront_api_key', subjectId: apiKey.id,
+      after: { name, keyPrefix: apiKey.keyPrefix },
+    });
+    return { apiKey, key };
+  }
+
+  /**
+   * Replaces the key of an active storefront key (same id, same name): the old key stops working
+   * at once on this replica and within the cache TTL on the others. The new key is returned once.
+   */
+  async rotate(ctx: RequestContext, id: string): Promise<{ apiKey: StorefrontApiKeyEntity; key: string }> {
+    const apiKey = await this.getById(ctx, id);
+    if (!apiKey.active) {
+      throw new DomainException(ErrorCode.CONFLICT, 'A revoked storefront key cannot be rotated; create a new one');
+    }
+    const previousPrefix = apiKey.keyPrefix;
+    const key = generateApiKey('sf');
+    apiKey.keyHash = hashApiKey(key);
+    apiKey.keyPrefix = key.slice(0, 10);
+    await this.keys.save(ctx, apiKey);
+    this.cache.clear();
+    await this.audit.record(ctx, {
+      action: AuditAction.API_KEY_ROTATED, subjectType: 'storefront_api_key', subjectId: apiKey.id,
+      before: { keyPrefix: previousPrefix }, after: { keyPrefix: apiKey.keyPrefix },
+    });
     return { apiKey, key };
   }
 
   async revoke(ctx: RequestContext, id: string): Promise<StorefrontApiKeyEntity> {
-    const apiKey = await this.keys.findById(ctx, id);
-    if (!apiKey) {
-      throw new NotFoundException('Storefront API key', id);
-    }
+    const apiKey = await this.getById(ctx, id);
     if (apiKey.active) {
       apiKey.active = false;
       apiKey.revokedAt = this.clock.now();
       await this.keys.save(ctx, apiKey);
+      await this.audit.record(ctx, {
+        action: AuditAction.API_KEY_REVOKED, subjectType: 'storefront_api_key', subjectId: apiKey.id,
+        before: { active: true }, after: { active: false },
+      });
     }
     this.cache.clear();
+    return apiKey;
+  }
+
+  private async getById(ctx: RequestContext, id: string): Promise<StorefrontApiKeyEntity> {
+    const apiKey = await this.keys.findById(ctx, id);
+    if (!apiKey) {
+      throw new NotFoundException('Storefront API key', id);
+    }
     return apiKey;
   }
 

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { BadInputException, Clock, FieldError, ForbiddenException, MAX_MONEY_AMOUNT, NotFoundException, RequestContext } from '@omnitill/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { BadInputException, Clock, DomainException, ErrorCode, FieldError, ForbiddenException, MAX_MONEY_AMOUNT, NotFoundException, RequestContext } from '@omnitill/common';
 import { CatalogQueryService } from '@omnitill/catalog';
 import { CustomerProfileService } from '@omnitill/customer';
 import { StoreService } from '@omnitill/store';
@@ -7,6 +7,8 @@ import { RedemptionLineDiscount } from '../entities/coupon-redemption.entity';
 import { CouponChannel } from '../entities/coupon.enums';
 import { InvalidCouponTokenError, UnknownCouponError } from '../errors/coupon.errors';
 import { CodeWithCampaign, CouponCodeRepository } from '../repositories/coupon-code.repository';
+import { CouponGuessRepository } from '../repositories/coupon-guess.repository';
+import { COUPON_GUESS_WINDOW_MS, couponGuessCaller, couponGuessRetryAfter } from '../rules/coupon-guessing';
 import { firstRuleViolation, RuleViolation } from '../rules/coupon-eligibility';
 import { calculateDiscount, DiscountBreakdown } from '../rules/discount-calculator';
 import { CouponBasket, CouponBasketLine, ResolvedLine } from './coupon-basket';
@@ -34,6 +36,8 @@ export type EvaluationError = UnknownCouponError | InvalidCouponTokenError | Rul
  */
 @Injectable()
 export class CouponEvaluationService {
+  private readonly logger = new Logger(CouponEvaluationService.name);
+
   constructor(
     private readonly codes: CouponCodeRepository,
     private readonly tokens: CouponTokenService,
@@ -41,18 +45,23 @@ export class CouponEvaluationService {
     private readonly stores: StoreService,
     private readonly customers: CustomerProfileService,
     private readonly clock: Clock,
+    private readonly guesses: CouponGuessRepository,
   ) {}
 
   async evaluate(ctx: RequestContext, basket: CouponBasket): Promise<CouponEvaluation | EvaluationError> {
     const storeId = await this.resolveStore(ctx, basket);
     const customerId = await this.resolveCustomer(ctx, basket.customerId);
     const lines = await this.resolveLines(ctx, basket.lines);
+    const caller = couponGuessCaller(ctx);
+    await this.refuseWhileGuessing(ctx, caller);
     const code = this.tokens.codeOf(basket.codeOrToken);
     if (typeof code !== 'string') {
+      await this.guesses.record(ctx, caller, this.clock.now());
       return code;
     }
     const found = await this.codes.findByCodeWithCampaign(ctx, code);
     if (!found) {
+      await this.guesses.record(ctx, caller, this.clock.now());
       return new UnknownCouponError();
     }
     const breakdown = calculateDiscount(found.campaign, lines);
@@ -71,6 +80,17 @@ export class CouponEvaluationService {
       discountAmount: breakdown.lineDiscounts[line.lineIndex],
     }));
     return { code: found, storeId, channel: basket.channel, customerId, breakdown, lineDiscounts };
+  }
+
+  /** Too many unknown codes from this caller lately: refuse (and log) until the window frees up. */
+  private async refuseWhileGuessing(ctx: RequestContext, caller: string): Promise<void> {
+    const now = this.clock.now();
+    const failures = await this.guesses.failuresSince(ctx, caller, new Date(now.getTime() - COUPON_GUESS_WINDOW_MS));
+    const retryAfter = couponGuessRetryAfter(failures, now);
+    if (retryAfter !== null) {
+      this.logger.warn(`coupon look-ups refused for ${caller} (${failures.count} unknown codes, ip ${ctx.ip ?? 'unknown'})`);
+      throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, `Too many unknown coupon codes; try again in ${retryAfter} seconds`);
+    }
   }
 
   /** The store comes from the session where there is one; staff act only in their stores. */

@@ -1,4 +1,4 @@
-import { BadInputException, FakeClock, NotFoundException, RequestContext } from '@omnitill/common';
+import { AuditRecord, AuditTrail, BadInputException, FakeClock, NotFoundException, RequestContext } from '@omnitill/common';
 import { CustomerConsentEntity, CustomerProfile } from '../entities/customer-consent.entity';
 import { CustomerMergeEntity } from '../entities/customer-merge.entity';
 import { CustomerEntity } from '../entities/customer.entity';
@@ -57,6 +57,7 @@ describe('CustomerMergeService', () => {
   let merges: CustomerMergeEntity[];
   let moved: string[];
   let events: string[];
+  let audited: string[];
   let sut: CustomerMergeService;
 
   beforeEach(() => {
@@ -68,6 +69,7 @@ describe('CustomerMergeService', () => {
     merges = [];
     moved = [];
     events = [];
+    audited = [];
     const customers = new FakeCustomers(rows);
     const registry = new CustomerMergeRegistry();
     registry.register({ name: 'orders', reassign: async (_c, from, to) => (moved.push(`orders:${from}->${to}`), 3) });
@@ -88,6 +90,7 @@ describe('CustomerMergeService', () => {
       registry,
       { merged: async (_c: RequestContext, survivorId: string, mergedId: string) => void events.push(`merged:${mergedId}->${survivorId}`) } as unknown as CustomerEventsService,
       new FakeClock(new Date('2025-01-01T00:00:00Z')),
+      { record: async (_c: RequestContext, entry: AuditRecord) => void audited.push(`${entry.action}:${entry.subjectId}`) } as unknown as AuditTrail,
     );
   });
 
@@ -101,6 +104,7 @@ describe('CustomerMergeService', () => {
     expect(rows.get('d')?.phone).toBeNull();
     expect(merges).toEqual([expect.objectContaining({ survivorId: 's', mergedId: 'd', mergedBy: 'staff:system', movedCounts: { consents: 2, orders: 3, coupon: 1 } })]);
     expect(events).toEqual(['merged:d->s']);
+    expect(audited).toEqual(['CUSTOMER_MERGE:s']);
   });
 
   it('is harmless when repeated: answers the survivor and moves nothing', async () => {
@@ -113,6 +117,7 @@ describe('CustomerMergeService', () => {
     expect(moved).toEqual([]);
     expect(merges).toHaveLength(1);
     expect(events).toHaveLength(1);
+    expect(audited).toHaveLength(1);
   });
 
   it('refuses self-merges, merged survivors, erased profiles and unknown ids', async () => {

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { BadInputException, Clock, NotFoundException, RequestContext } from '@omnitill/common';
+import { AuditAction, AuditTrail, BadInputException, Clock, NotFoundException, RequestContext } from '@omnitill/common';
 import { CustomerProfile } from '../entities/customer-consent.entity';
 import { CustomerMergeEntity } from '../entities/customer-merge.entity';
 import { CustomerMergeRegistry } from '../registries/customer-merge.registry';
@@ -26,6 +26,7 @@ export class CustomerMergeService {
     private readonly registry: CustomerMergeRegistry,
     private readonly events: CustomerEventsService,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Must run in a transaction. Returns the survivor (for an already merged profile, its survivor). */
@@ -70,6 +71,10 @@ export class CustomerMergeService {
     await this.customers.markMerged(ctx, merged.id, survivor.id);
     await this.merges.insert(ctx, { survivorId: survivor.id, mergedId: merged.id, mergedBy: ctx.actorLabel, movedCounts: moved, mergedAt: this.clock.now() });
     await this.events.merged(ctx, survivor.id, merged.id, moved);
+    await this.audit.record(ctx, {
+      action: AuditAction.CUSTOMER_MERGE, subjectType: 'customer', subjectId: survivor.id,
+      before: { survivorId: survivor.id, mergedId: merged.id }, after: { mergedInto: survivor.id, moved },
+    });
     this.logger.log(`customer ${merged.id} merged into ${survivor.id} by ${ctx.actorLabel}: ${JSON.stringify(moved)}`);
     return this.profiles.profileOf(ctx, survivor);
   }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock, NotFoundException, RequestContext } from '@omnitill/common';
+import { AuditAction, AuditTrail, Clock, NotFoundException, RequestContext } from '@omnitill/common';
 import { CustomerProfile } from '../entities/customer-consent.entity';
 import { CustomerEntity } from '../entities/customer.entity';
 import { customerChannelOf } from '../entities/customer.enums';
@@ -49,6 +49,7 @@ export class CustomerPrivacyService {
     private readonly erasure: CustomerErasureRegistry,
     private readonly events: CustomerEventsService,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Everything about the customer as one JSON document. */
@@ -102,6 +103,8 @@ export class CustomerPrivacyService {
     await this.withdrawMarketingConsents(ctx, ids);
     await this.customers.erase(ctx, ids, this.clock.now());
     await this.events.erased(ctx, customer.id, ids);
+    // Ids only: the audit trail must not keep the personal data the erasure removed.
+    await this.audit.record(ctx, { action: AuditAction.CUSTOMER_ERASURE, subjectType: 'customer', subjectId: customer.id, after: { erasedProfiles: ids } });
     this.logger.log(`customer ${customerId} erased (${ids.length} profile(s)) by ${ctx.actorLabel}`);
     return this.profiles.getProfile(ctx, customer.id);
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { BadInputException, Clock, isErrorResult, RequestContext } from '@omnitill/common';
+import { AuditAction, AuditTrail, BadInputException, Clock, isErrorResult, RequestContext } from '@omnitill/common';
 import { StockMovementEntity } from '../entities/stock-movement.entity';
 import { StockMovementType } from '../entities/stock.enums';
 import { StoreHoldsNoStockError } from '../errors/inventory.errors';
@@ -42,6 +42,17 @@ export interface StockSettingsRequest extends StockSettingsChange {
   readonly variantId: string;
 }
 
+/** On hand per variant before and after these movements (for the audit trail). */
+function onHandChange(movements: readonly StockMovementEntity[]): { before: { onHand: Record<string, number> }; after: { onHand: Record<string, number> } } {
+  const before: Record<string, number> = {};
+  const after: Record<string, number> = {};
+  for (const movement of movements) {
+    before[movement.variantId] ??= movement.onHandAfter - movement.quantity;
+    after[movement.variantId] = movement.onHandAfter;
+  }
+  return { before: { onHand: before }, after: { onHand: after } };
+}
+
 /**
  * What store managers do to their stock: receive deliveries, adjust with a reason, record cycle
  * counts and tune safety stock and low-stock thresholds. Staff act only in their own stores.
@@ -53,6 +64,7 @@ export class StockManagementService {
     private readonly ledger: StockLedgerRepository,
     private readonly levels: StockLevelRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   async receive(ctx: RequestContext, request: ReceiptRequest): Promise<StockChange | StoreHoldsNoStockError> {
@@ -93,6 +105,10 @@ export class StockManagementService {
       [{ variantId, type: StockMovementType.ADJUSTMENT, quantity: request.quantityDelta, reason: request.reason.trim() }],
       { actor: ctx.actorLabel, occurredAt: this.clock.now() },
     );
+    await this.audit.record(ctx, {
+      action: AuditAction.STOCK_ADJUSTMENT, subjectType: 'variant', subjectId: variantId, storeId: store.id, reason: request.reason.trim(),
+      ...onHandChange(movements),
+    });
     return this.changeOf(ctx, store.id, movements);
   }
 
@@ -112,11 +128,16 @@ export class StockManagementService {
     if (isErrorResult(store)) {
       return store;
     }
+    const countId = randomUUID();
     const movements = await this.ledger.recordCount(ctx, store.id, counts, {
       actor: ctx.actorLabel,
       occurredAt: this.clock.now(),
       referenceType: 'STOCK_COUNT',
-      referenceId: randomUUID(),
+      referenceId: countId,
+    });
+    await this.audit.record(ctx, {
+      action: AuditAction.STOCK_COUNT, subjectType: 'stock_count', subjectId: countId, storeId: store.id,
+      ...onHandChange(movements), after: { ...onHandChange(movements).after, counted: counts.map((c) => ({ variantId: c.variantId, quantity: c.quantity })) },
     });
     return { storeId: store.id, levels: await this.levels.findViews(ctx, store.id, counts.map((c) => c.variantId)), movements };
   }

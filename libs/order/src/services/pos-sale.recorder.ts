@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Money, RequestContext, StaffRole } from '@omnitill/common';
+import { AuditAction, AuditTrail, Money, RequestContext, StaffRole } from '@omnitill/common';
 import { CouponError } from '@omnitill/coupon';
 import { StoreEntity } from '@omnitill/store';
 import { OrderLineEntity } from '../entities/order-line.entity';
@@ -78,6 +78,7 @@ export class PosSaleRecorder {
     private readonly coupons: SaleCouponService,
     private readonly events: OrderEventsService,
     private readonly storeCredit: StoreCreditTender,
+    private readonly audit: AuditTrail,
   ) {}
 
   async record(tx: RequestContext, till: Till, store: StoreEntity, request: SaleRequest, now: Date): Promise<NewSale | SaleRefusal | { readonly existingId: string }> {
@@ -202,6 +203,15 @@ export class PosSaleRecorder {
     const payments = settlement.payments.map((payment) => ({ ...payment, id: randomUUID(), orderId, createdAt: now }));
     const history = { orderId, fromState: null, toState: OrderState.COMPLETED, actor: tx.actorLabel, reason: 'sold at the till', occurredAt: now };
     await this.orders.insertContents(tx, orderLines, payments, [history]);
+    const overridden = orderLines.filter((line) => line.priceOverrideReason);
+    if (overridden.length > 0) {
+      await this.audit.record(tx, {
+        action: AuditAction.PRICE_OVERRIDE, subjectType: 'order', subjectId: orderId, storeId: store.id,
+        reason: overridden.map((line) => line.priceOverrideReason).join('; '),
+        before: { currency, lines: overridden.map((line) => ({ sku: line.sku, unitPriceAmount: line.listUnitPriceAmount })) },
+        after: { currency, lines: overridden.map((line) => ({ sku: line.sku, unitPriceAmount: line.unitPriceAmount, quantity: line.quantity })) },
+      });
+    }
     await this.stock.recordSale(tx, store.id, orderId, lines.map((line) => ({ variantId: line.variant.id, quantity: line.quantity })), request.occurredAt);
     // Built from what was written: the hot path does not read the sale back.
     const details: OrderDetails = {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Clock, ForbiddenException, isErrorResult, Money, RequestContext } from '@omnitill/common';
+import { AuditRecord, AuditTrail, Clock, ForbiddenException, isErrorResult, Money, RequestContext } from '@omnitill/common';
 import { ExchangeSaleRequest, ExchangeSaleService, OrderDetails, PaymentShortfallError, PriceOverrideNotAllowedError, UnknownSkuError } from '@omnitill/order';
 import { ItemCondition, RefundMethod, ReturnReasonCode, ReturnState } from '../entities/return.enums';
 import { OrderNotReturnableError, OverReturnError } from '../errors/returns.errors';
@@ -9,7 +9,7 @@ import { ReturnRequestRepository } from '../repositories/return-request.reposito
 import { mayOverrideWindow, receivingStoreOf } from '../rules/receiving-store';
 import { groupByOrderLine } from '../rules/return-lines';
 import { PreflightRefusal, ReturnPreflightService } from './return-preflight.service';
-import { newReturnLines, newReturnRow } from './return-records';
+import { newReturnLines, newReturnRow, windowOverrideAudit } from './return-records';
 import { CompletedReturn, ReturnSettlementService } from './return-settlement.service';
 import { ReturnView, ReturnViewLoader } from './return-view.loader';
 import { requireTransaction } from './store-return.service';
@@ -59,6 +59,7 @@ export class ExchangeService {
     private readonly replacements: ExchangeSaleService,
     private readonly views: ReturnViewLoader,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   async exchange(ctx: RequestContext, request: ExchangeRequest): Promise<ExchangeOutcome> {
@@ -112,6 +113,7 @@ export class ExchangeService {
     }
     const split = exchangeDifference(value, replacement.order.totalAmount);
     const saved = await this.requests.insert(ctx, { ...row, exchangeOrderId: replacement.order.id }, newReturnLines(row.id, checked, priced));
+    await this.recordOverride(ctx, windowOverrideAudit(row, checked.order.storeId));
     const completed = await this.settlement.complete(ctx, saved.request, saved.lines, details, { amount: split.refund, method: RefundMethod.ORIGINAL_TENDER });
     const currency = checked.order.currency;
     return { completed, replacement, collected: new Money(split.collect, currency), refunded: new Money(split.refund, currency) };
@@ -128,5 +130,11 @@ export class ExchangeService {
     const split = exchangeDifference(view.request.refundAmount, replacement.order.totalAmount);
     const currency = view.request.currency.trim();
     return { completed: view, replacement, collected: new Money(split.collect, currency), refunded: new Money(split.refund, currency) };
+  }
+
+  private async recordOverride(ctx: RequestContext, entry: AuditRecord | null): Promise<void> {
+    if (entry) {
+      await this.audit.record(ctx, entry);
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Clock, Money, RequestContext } from '@omnitill/common';
+import { AuditAction, AuditTrail, Clock, Money, RequestContext } from '@omnitill/common';
 import { OrderDetails, PaymentMethod } from '@omnitill/order';
 import { RefundEntity } from '../entities/refund.entity';
 import { ReturnRequestEntity } from '../entities/return-request.entity';
@@ -24,6 +24,7 @@ export class RefundIssuer {
     private readonly refunds: RefundRepository,
     private readonly storeCredit: StoreCreditService,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   /**
@@ -46,7 +47,7 @@ export class RefundIssuer {
     const reference = { type: RETURN_REFERENCE_TYPE, id: request.id };
     if (method === RefundMethod.STORE_CREDIT) {
       await this.storeCredit.credit(ctx, this.customerOf(request), new Money(amount, request.currency), reference);
-      return this.refunds.insertMany(ctx, [row({ method: 'STORE_CREDIT', orderPaymentId: null, tender: null, amount, paymentReference: null, state: RefundState.COMPLETED })]);
+      return this.recorded(ctx, request, [row({ method: 'STORE_CREDIT', orderPaymentId: null, tender: null, amount, paymentReference: null, state: RefundState.COMPLETED })]);
     }
     const refunded = await this.refunds.refundedByPayment(ctx, details.order.id);
     const allocation = allocateRefundToTenders(
@@ -82,7 +83,23 @@ export class RefundIssuer {
         paymentReference: details.order.paymentReference, state: RefundState.PENDING_PROVIDER,
       }));
     }
-    return this.refunds.insertMany(ctx, rows);
+    return this.recorded(ctx, request, rows);
+  }
+
+  /** Inserts the refunds and their audit entry: who paid back how much, to which tenders. */
+  private async recorded(ctx: RequestContext, request: ReturnRequestEntity, rows: NewRefund[]): Promise<RefundEntity[]> {
+    const saved = await this.refunds.insertMany(ctx, rows);
+    await this.audit.record(ctx, {
+      action: AuditAction.REFUND, subjectType: 'return', subjectId: request.id, storeId: request.receivingStoreId,
+      after: {
+        returnNumber: request.number,
+        orderId: request.orderId,
+        currency: request.currency,
+        amount: rows.reduce((sum, refund) => sum + refund.amount, 0),
+        refunds: rows.map((refund) => ({ method: refund.method, tender: refund.tender, amount: refund.amount, state: refund.state })),
+      },
+    });
+    return saved;
   }
 
   private customerOf(request: ReturnRequestEntity): string {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BadInputException, Clock, isErrorResult, NotFoundException, RequestContext } from '@omnitill/common';
+import { AuditRecord, AuditTrail, BadInputException, Clock, isErrorResult, NotFoundException, RequestContext } from '@omnitill/common';
 import { paidAmountForUnits } from '@omnitill/order';
 import { RefundMethod, ReturnReasonCode, ReturnState } from '../entities/return.enums';
 import { ReturnStateError } from '../errors/returns.errors';
@@ -10,7 +10,7 @@ import { groupByOrderLine, priceParts } from '../rules/return-lines';
 import { RETURNS_OPTIONS, ReturnsOptions } from '../returns.options';
 import { RETURN_MACHINE } from '../state/return-machine';
 import { PreflightRefusal, ReturnPreflightService } from './return-preflight.service';
-import { newReturnLines, newReturnRow } from './return-records';
+import { newReturnLines, newReturnRow, windowOverrideAudit } from './return-records';
 import { ReturnView, ReturnViewLoader } from './return-view.loader';
 import { requireTransaction } from './store-return.service';
 
@@ -38,6 +38,7 @@ export class ReturnAuthorisationService {
     private readonly requests: ReturnRequestRepository,
     private readonly views: ReturnViewLoader,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
     @Inject(RETURNS_OPTIONS) private readonly options: ReturnsOptions,
   ) {}
 
@@ -90,6 +91,7 @@ export class ReturnAuthorisationService {
       now,
     }, priced);
     const saved = await this.requests.insert(ctx, row, newReturnLines(row.id, checked, priced));
+    await this.recordOverride(ctx, windowOverrideAudit(row, checked.order.storeId));
     return { ...saved, refunds: [] };
   }
 
@@ -113,5 +115,11 @@ export class ReturnAuthorisationService {
   expireLapsed(ctx: RequestContext, limit = 500): Promise<number> {
     requireTransaction(ctx, 'expireLapsedReturnAuthorisations');
     return this.requests.expireLapsed(ctx, this.clock.now(), limit);
+  }
+
+  private async recordOverride(ctx: RequestContext, entry: AuditRecord | null): Promise<void> {
+    if (entry) {
+      await this.audit.record(ctx, entry);
+    }
   }
 }

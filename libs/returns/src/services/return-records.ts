@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { RequestContext } from '@omnitill/common';
+import { AuditAction, AuditRecord, RequestContext } from '@omnitill/common';
 import { OrderDetails, PaymentMethod } from '@omnitill/order';
 import { RefundMethod, ReturnState } from '../entities/return.enums';
 import { NewReturnLine, NewReturnRequest } from '../repositories/return-request.repository';
@@ -58,6 +58,22 @@ export function newReturnRow(ctx: RequestContext, facts: ReturnRowFacts, lines: 
     rejectedReason: null,
     expiredAt: null,
     updatedAt: facts.now,
+  };
+}
+
+/** The audit entry of a return taken back after its window closed (a manager's override), or null. */
+export function windowOverrideAudit(row: NewReturnRequest, orderStoreId: string): AuditRecord | null {
+  if (!row.windowOverrideReason) {
+    return null;
+  }
+  return {
+    action: AuditAction.RETURN_WINDOW_OVERRIDE,
+    subjectType: 'return',
+    subjectId: row.id,
+    storeId: row.receivingStoreId ?? orderStoreId,
+    reason: row.windowOverrideReason,
+    before: { orderId: row.orderId, windowEndsAt: row.windowEndsAt },
+    after: { returnNumber: row.number, state: row.state, refundMethod: row.refundMethod, refundAmount: row.refundAmount, currency: row.currency },
   };
 }
 

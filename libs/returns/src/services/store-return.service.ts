@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputException, Clock, isErrorResult, RequestContext } from '@omnitill/common';
+import { AuditRecord, AuditTrail, BadInputException, Clock, isErrorResult, RequestContext } from '@omnitill/common';
 import { RefundMethod, ReturnState } from '../entities/return.enums';
 import { OrderNotReturnableError, OverReturnError } from '../errors/returns.errors';
 import { OrderDirectory } from '../ports/order-directory';
@@ -8,7 +8,7 @@ import { mayOverrideWindow, receivingStoreOf } from '../rules/receiving-store';
 import { groupByOrderLine, RequestedReturnLine } from '../rules/return-lines';
 import { RETURN_MACHINE } from '../state/return-machine';
 import { PreflightRefusal, ReturnPreflightService } from './return-preflight.service';
-import { newReturnLines, newReturnRow } from './return-records';
+import { newReturnLines, newReturnRow, windowOverrideAudit } from './return-records';
 import { CompletedReturn, ReturnSettlementService } from './return-settlement.service';
 import { ReturnView, ReturnViewLoader } from './return-view.loader';
 
@@ -43,6 +43,7 @@ export class StoreReturnService {
     private readonly settlement: ReturnSettlementService,
     private readonly views: ReturnViewLoader,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   async returnItems(ctx: RequestContext, request: StoreReturnRequest): Promise<StoreReturnOutcome> {
@@ -93,7 +94,14 @@ export class StoreReturnService {
       now,
     }, priced);
     const saved = await this.requests.insert(ctx, row, newReturnLines(row.id, checked, priced));
+    await this.recordOverride(ctx, windowOverrideAudit(row, checked.order.storeId));
     return this.settlement.complete(ctx, saved.request, saved.lines, details);
+  }
+
+  private async recordOverride(ctx: RequestContext, entry: AuditRecord | null): Promise<void> {
+    if (entry) {
+      await this.audit.record(ctx, entry);
+    }
   }
 }
 

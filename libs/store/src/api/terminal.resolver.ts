@@ -23,6 +23,14 @@ export class TerminalResolver {
     return { terminal: TerminalType.fromEntity(terminal), terminalKey };
   }
 
+  @Mutation(() => RegisteredTerminal, { description: 'Gives the terminal a new key (same id); the old key opens no new session. Returns the key once.' })
+  @Allow(...Managers)
+  @Transaction()
+  async rotateTerminalKey(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<RegisteredTerminal> {
+    const { terminal, terminalKey } = await this.terminalService.rotate(ctx, id);
+    return { terminal: TerminalType.fromEntity(terminal), terminalKey };
+  }
+
   @Mutation(() => TerminalType, { description: 'Revokes a terminal key: the device can no longer open sessions.' })
   @Allow(...Managers)
   @Transaction()

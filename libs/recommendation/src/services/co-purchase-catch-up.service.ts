@@ -1,0 +1,63 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Clock, PeriodicTask, RequestContext } from '@omnitill/common';
+import { PurchaseSourceRepository } from '../repositories/purchase-source.repository';
+import { RECOMMENDATION_OPTIONS, RecommendationOptions } from '../recommendation.options';
+import { CoPurchaseUpdater } from './co-purchase-updater.service';
+
+const HOUR_MS = 3600 * 1000;
+/** Ship orders are found by placement time; they ship within the ship hold (ORDER_SHIP_HOLD_DAYS ≤ this). */
+const SHIP_LOOKBACK_MS = 30 * 24 * HOUR_MS;
+
+/**
+ * Applies what the event handlers missed (a handler failure is only logged) and what has no event
+ * of its own (shipped orders): completed orders, voids and received returns of the last
+ * RECOMMENDATION_CATCH_UP_WINDOW_HOURS without a marker, in bounded batches. Safe on every replica:
+ * the markers decide who applies.
+ */
+@Injectable()
+export class CoPurchaseCatchUp implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(CoPurchaseCatchUp.name);
+  private readonly task: PeriodicTask;
+
+  constructor(
+    @Inject(RECOMMENDATION_OPTIONS) private readonly options: RecommendationOptions,
+    private readonly sources: PurchaseSourceRepository,
+    private readonly updater: CoPurchaseUpdater,
+    private readonly clock: Clock,
+  ) {
+    this.task = new PeriodicTask('recommendation catch-up', options.catchUpIntervalMs, async (isStopping) => {
+      const applied = await this.runOnce(isStopping);
+      if (applied > 0) {
+        this.logger.log(`applied ${applied} missed change(s) to the co-purchase counts`);
+      }
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
+  }
+
+  /** One batch; returns how many changes it applied. */
+  async runOnce(isStopping: () => boolean = () => false): Promise<number> {
+    const ctx = RequestContext.system('recommendation-catch-up');
+    const now = this.clock.now().getTime();
+    const pending = await this.sources.unapplied(ctx, new Date(now - this.options.catchUpWindowHours * HOUR_MS), new Date(now - SHIP_LOOKBACK_MS), this.options.catchUpBatchSize);
+    let applied = 0;
+    for (const change of pending) {
+      if (isStopping()) {
+        break;
+      }
+      const done = change.kind === 'ORDER'
+        ? await this.updater.applyOrder(ctx, change.id)
+        : change.kind === 'VOID'
+          ? await this.updater.applyVoid(ctx, change.id)
+          : await this.updater.applyReturn(ctx, change.id);
+      applied += done ? 1 : 0;
+    }
+    return applied;
+  }
+}

@@ -1,0 +1,267 @@
+import { CoPurchaseCatchUp, CoPurchaseRebuildService } from '@omnitill/recommendation';
+import {
+  createSellableVariant, createSellableVariants, createStaff, createStorefrontKey, createStoreWithStaff, posSale, returnInput, returnItems,
+  ORDER_DOCUMENTS, OrderData, SaleData, SellableVariant, shippedOrder, signUpCustomer, SignedUpCustomer, stockUp, StoreWithStaff, TestApp, tillLogin, waitFor,
+} from '@omnitill/testing';
+
+const ITEM_FIELDS = `productId name variantId sku price { amount currency } reason score unitsSold availableAtUsualStore
+  because { productId productName orderId orderNumber purchasedAt }`;
+const RECOMMENDATIONS_FIELDS = `customerId usualStoreId coldStart items { ${ITEM_FIELDS} }`;
+const FOR_CUSTOMER = `query($customerId: ID!, $limit: Int, $storeId: ID) {
+  recommendationsForCustomer(customerId: $customerId, limit: $limit, storeId: $storeId) {
+    __typename
+    ... on Recommendations { ${RECOMMENDATIONS_FIELDS} }
+    ... on RecommendationsNotPermittedError { errorCode message customerId reason }
+  }
+}`;
+const MINE = `query($limit: Int) { myRecommendations(limit: $limit) { ${RECOMMENDATIONS_FIELDS} } }`;
+
+interface ItemData {
+  productId: string;
+  name: string;
+  sku: string;
+  price: { amount: number; currency: string };
+  reason: 'BOUGHT_TOGETHER' | 'BEST_SELLER';
+  score: number;
+  unitsSold: number | null;
+  availableAtUsualStore: boolean;
+  because: { productId: string; productName: string; orderId: string; orderNumber: string; purchasedAt: string } | null;
+}
+interface RecommendationsData {
+  __typename: string;
+  customerId: string;
+  usualStoreId: string | null;
+  coldStart: boolean;
+  items: ItemData[];
+  errorCode?: string;
+  reason?: string;
+}
+
+describe('Recommendations: customers who bought X also bought Y (journeys)', () => {
+  let sut: TestApp;
+  let admin: string;
+  let support: string;
+  let apiKey: string;
+  let storeA: StoreWithStaff;
+  let storeB: StoreWithStaff;
+  let shoe42: SellableVariant;
+  let shoe43: SellableVariant;
+  let socks: { variantId: string; sku: string };
+  let cap: { variantId: string; sku: string };
+  let jacket: { variantId: string; sku: string };
+  const productOf: Record<string, string> = {};
+  let shopper: SignedUpCustomer;
+  let shopperSale: SaleData;
+  const guestSales: SaleData[] = [];
+
+  const applied = (sourceId: string) =>
+    waitFor(async () => (await sut.count('recommendation_applied', 'source_id = $1', [sourceId])) > 0, 10_000, `recommendation counts for ${sourceId}`);
+  const sale = async (store: StoreWithStaff, lines: { sku: string; quantity: number }[], amount: number, customer?: SignedUpCustomer) => {
+    const recorded = await posSale(sut, store, lines, [{ method: 'CASH', amount }], customer ? { customerIdentifier: customer.email } : {});
+    await applied(recorded.order.id);
+    return recorded;
+  };
+  const forCustomer = async (customerId: string, variables: Record<string, unknown> = {}, token = support) =>
+    (await sut.ok<{ recommendationsForCustomer: RecommendationsData }>(FOR_CUSTOMER, { customerId, ...variables }, { token })).recommendationsForCustomer;
+  const mine = async (token: string) => (await sut.ok<{ myRecommendations: RecommendationsData }>(MINE, {}, { token })).myRecommendations;
+  const summary = (items: ItemData[]) => items.map((item) => [item.productId, item.reason, item.because?.productId ?? null, item.unitsSold]);
+
+  beforeAll(async () => {
+    const saved = { ...process.env };
+    process.env.RECOMMENDATION_CATCH_UP_INTERVAL_MS = '0';
+    process.env.ORDER_EXPIRY_INTERVAL_MS = '0';
+    process.env.RESERVATION_SWEEP_INTERVAL_MS = '0';
+    sut = await TestApp.start();
+    process.env = saved;
+    admin = await sut.bootstrapAdmin();
+    const agent = await createStaff(sut, admin, 'SUPPORT_AGENT', []);
+    support = await sut.login(agent.email, agent.password);
+    apiKey = await createStorefrontKey(sut, admin);
+    storeA = await createStoreWithStaff(sut, admin);
+    storeB = await createStoreWithStaff(sut, admin);
+    [shoe42, shoe43] = await createSellableVariants(sut, admin, [5999, 5999]);
+    socks = await createSellableVariant(sut, admin, 1500);
+    cap = await createSellableVariant(sut, admin, 1000);
+    jacket = await createSellableVariant(sut, admin, 8000);
+    const variants = [shoe42, shoe43, { id: socks.variantId }, { id: cap.variantId }, { id: jacket.variantId }];
+    await stockUp(sut, admin, storeA.id, variants, 50);
+    await stockUp(sut, admin, storeB.id, variants, 50);
+    const rows = await sut.query<{ id: string; product_id: string }>('SELECT id, product_id FROM product_variant');
+    rows.forEach((row) => { productOf[row.id] = row.product_id; });
+
+    // Other shoppers at store A: three took socks with their shoes, one a cap; the jacket sells on its own.
+    for (let i = 0; i < 3; i++) {
+      guestSales.push(await sale(storeA, [{ sku: shoe42.sku, quantity: 1 }, { sku: socks.sku, quantity: 1 }], 7499));
+    }
+    guestSales.push(await sale(storeA, [{ sku: shoe43.sku, quantity: 1 }, { sku: cap.sku, quantity: 1 }], 6999));
+    for (let i = 0; i < 5; i++) {
+      await sale(storeA, [{ sku: jacket.sku, quantity: 1 }], 8000);
+    }
+    shopper = await signUpCustomer(sut, apiKey, { marketingEmailConsent: true });
+    shopperSale = await sale(storeB, [{ sku: shoe42.sku, quantity: 1 }], 5999, shopper);
+  }, 60_000);
+
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  it('a shopper who bought running shoes in store B is recommended the socks other shoe buyers took, not the shoes they own', async () => {
+    const shoes = productOf[shoe42.id];
+    const result = await forCustomer(shopper.id);
+    expect(result).toMatchObject({ __typename: 'Recommendations', customerId: shopper.id, usualStoreId: storeB.id, coldStart: false });
+    // Shoes: 5 baskets; socks: 3 (all with shoes); cap: 1 (with shoes). Cosine: co / sqrt(n(shoes) n(other)).
+    expect(summary(result.items)).toEqual([
+      [productOf[socks.variantId], 'BOUGHT_TOGETHER', shoes, null],
+      [productOf[cap.variantId], 'BOUGHT_TOGETHER', shoes, null],
+    ]);
+    expect(result.items[0].score).toBeCloseTo(3 / Math.sqrt(15), 9);
+    expect(result.items[1].score).toBeCloseTo(1 / Math.sqrt(5), 9);
+    expect(result.items[0]).toMatchObject({
+      sku: socks.sku, price: { amount: 1500, currency: 'EUR' }, availableAtUsualStore: true,
+      because: { productId: shoes, productName: 'Runner', orderId: shopperSale.order.id, orderNumber: shopperSale.order.number },
+    });
+    expect(result.items.map((item) => item.productId)).not.toContain(shoes);
+
+    // The storefront shows the signed-in shopper the same list, without needing marketing consent.
+    const own = await mine(shopper.token);
+    expect(own).toMatchObject({ customerId: shopper.id, usualStoreId: storeB.id, coldStart: false });
+    expect(summary(own.items)).toEqual(summary(result.items));
+
+    // The follow-up email gets its event, with the consent flags, through the outbox.
+    const [event] = await sut.query<{ store_id: string; customer_id: string; consent: unknown; payload: Record<string, unknown> }>(
+      "SELECT store_id, customer_id, consent, payload FROM domain_event WHERE type = 'customer.recommendations_ready' AND payload->>'orderId' = $1",
+      [shopperSale.order.id],
+    );
+    expect(event).toEqual({
+      store_id: storeB.id, customer_id: shopper.id, consent: { emailMarketing: true, smsMarketing: false },
+      payload: { customerId: shopper.id, orderId: shopperSale.order.id, orderNumber: shopperSale.order.number, storeId: storeB.id, purchasedProductIds: [shoes] },
+    });
+    // Sales without a customer announce nothing.
+    expect(await sut.count('domain_event', "type = 'customer.recommendations_ready'")).toBe(1);
+  });
+
+  it('a returned item stops counting', async () => {
+    const cashier = await tillLogin(sut, storeA);
+    const capSale = guestSales[3];
+    const capLine = capSale.order.lines.find((line) => line.sku === cap.sku);
+    const capReturn = await returnItems(sut, cashier, returnInput(capSale.order, [{ orderLineId: capLine?.id ?? '', quantity: 1 }]));
+    const socksSale = guestSales[0];
+    const socksLine = socksSale.order.lines.find((line) => line.sku === socks.sku);
+    const socksReturn = await returnItems(sut, cashier, returnInput(socksSale.order, [{ orderLineId: socksLine?.id ?? '', quantity: 1 }]));
+    await applied(capReturn.id);
+    await applied(socksReturn.id);
+
+    const result = await forCustomer(shopper.id);
+    expect(summary(result.items)).toEqual([[productOf[socks.variantId], 'BOUGHT_TOGETHER', productOf[shoe42.id], null]]);
+    // Socks now in 2 baskets, both with shoes (still 5 baskets).
+    expect(result.items[0].score).toBeCloseTo(2 / Math.sqrt(10), 9);
+    const [counts] = await sut.query<{ socks: number; cap: number | null }>(
+      `SELECT (SELECT baskets FROM recommendation_product_buyers WHERE product_id = $1) AS socks,
+              (SELECT baskets FROM recommendation_product_buyers WHERE product_id = $2) AS cap`,
+      [productOf[socks.variantId], productOf[cap.variantId]],
+    );
+    expect(counts).toEqual({ socks: 2, cap: 0 });
+  });
+
+  it('without email marketing consent the integration query says so; the customer still sees their own', async () => {
+    const quiet = await signUpCustomer(sut, apiKey, { marketingEmailConsent: false });
+    const bought = await sale(storeA, [{ sku: shoe43.sku, quantity: 1 }], 5999, quiet);
+
+    expect(await forCustomer(quiet.id)).toEqual({
+      __typename: 'RecommendationsNotPermittedError', errorCode: 'NO_MARKETING_CONSENT', message: 'The customer has not given email marketing consent',
+      customerId: quiet.id, reason: 'NO_MARKETING_CONSENT',
+    });
+    const own = await mine(quiet.token);
+    expect(own.items[0]).toMatchObject({ productId: productOf[socks.variantId], reason: 'BOUGHT_TOGETHER', because: { orderId: bought.order.id } });
+    const [event] = await sut.query<{ consent: unknown }>(
+      "SELECT consent FROM domain_event WHERE type = 'customer.recommendations_ready' AND customer_id = $1", [quiet.id],
+    );
+    expect(event.consent).toEqual({ emailMarketing: false, smsMarketing: false });
+  });
+
+  it('an erased customer never gets any', async () => {
+    const leaving = await signUpCustomer(sut, apiKey, { marketingEmailConsent: true });
+    await sale(storeA, [{ sku: shoe42.sku, quantity: 1 }], 5999, leaving);
+    expect((await forCustomer(leaving.id)).__typename).toBe('Recommendations');
+
+    await sut.ok('mutation($id: ID!) { eraseCustomer(customerId: $id) { id } }', { id: leaving.id }, { token: support });
+
+    expect(await forCustomer(leaving.id)).toMatchObject({ __typename: 'RecommendationsNotPermittedError', reason: 'CUSTOMER_ERASED', customerId: leaving.id });
+    const own = await sut.graphql(MINE, {}, { token: leaving.token });
+    expect(own.data).toBeNull();
+    expect(own.errors?.[0].extensions?.code).toMatch(/NOT_FOUND|UNAUTHENTICATED/);
+  });
+
+  it("cold start: a customer without history gets the usual store's best sellers of the last 30 days", async () => {
+    const newcomer = await signUpCustomer(sut, apiKey, { marketingEmailConsent: true });
+    const result = await forCustomer(newcomer.id, { storeId: storeA.id });
+    expect(result).toMatchObject({ __typename: 'Recommendations', usualStoreId: storeA.id, coldStart: true });
+    // Store A net units: jacket 5, shoes 3 + 1 + 1 (quiet) + 1 (erased) = 6, socks 3 - 1 returned; the cap came back.
+    expect(summary(result.items)).toEqual([
+      [productOf[shoe42.id], 'BEST_SELLER', null, 6],
+      [productOf[jacket.variantId], 'BEST_SELLER', null, 5],
+      [productOf[socks.variantId], 'BEST_SELLER', null, 2],
+    ]);
+    expect(result.items.every((item) => item.because === null && item.score === 0)).toBe(true);
+
+    const limited = await forCustomer(newcomer.id, { storeId: storeA.id, limit: 1 });
+    expect(limited.items.map((item) => item.productId)).toEqual([productOf[shoe42.id]]);
+
+    const own = await mine(newcomer.token);
+    expect(own).toMatchObject({ coldStart: true, usualStoreId: null });
+    expect(own.items.map((item) => item.productId).sort()).toEqual([productOf[shoe42.id], productOf[jacket.variantId], productOf[socks.variantId]].sort());
+  });
+
+  it("customer A cannot read customer B's recommendations", async () => {
+    const other = await signUpCustomer(sut, apiKey, { marketingEmailConsent: true });
+    for (const auth of [{ token: other.token }, { apiKey }, {}, { token: await tillLogin(sut, storeA) }]) {
+      const attempt = await sut.graphql(FOR_CUSTOMER, { customerId: shopper.id }, auth);
+      expect(attempt.data).toBeNull();
+      expect(attempt.errors?.[0].extensions?.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
+    }
+    const own = await mine(other.token);
+    expect(own.customerId).toBe(other.id);
+    expect(own.items.some((item) => item.because?.orderId === shopperSale.order.id)).toBe(false);
+    expect((await sut.graphql(MINE, {}, { apiKey })).errors?.[0].extensions?.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
+    expect((await sut.graphql(FOR_CUSTOMER, { customerId: shopper.id, limit: 51 }, { token: support })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('a voided sale stops counting; shipped orders (no event of their own) are applied by the catch-up', async () => {
+    const pair = (a: string, b: string) =>
+      sut.query<{ baskets: number }>('SELECT baskets FROM recommendation_co_purchase WHERE product_id = $1 AND other_product_id = $2', [productOf[a], productOf[b]]);
+    const voided = await sale(storeB, [{ sku: cap.sku, quantity: 1 }, { sku: jacket.sku, quantity: 1 }], 9000);
+    expect(await pair(cap.variantId, jacket.variantId)).toEqual([{ baskets: 1 }]);
+    const manager = await tillLogin(sut, storeB, 'manager');
+    const result = await sut.ok<{ voidSale: OrderData }>(ORDER_DOCUMENTS.voidSale, { input: { orderId: voided.order.id, reason: 'wrong basket' } }, { token: manager });
+    expect(result.voidSale.state).toBe('VOIDED');
+    await waitFor(async () => (await sut.count('recommendation_applied', "source_type = 'VOID' AND source_id = $1", [voided.order.id])) === 1, 10_000, 'the void');
+    expect(await pair(cap.variantId, jacket.variantId)).toEqual([{ baskets: 0 }]);
+
+    const shipped = await shippedOrder(sut, { apiKey }, storeA, [{ sku: socks.sku, quantity: 1 }, { sku: cap.sku, quantity: 1 }]);
+    expect(await sut.count('recommendation_applied', 'source_id = $1', [shipped.id])).toBe(0);
+    const catchUp = sut.app.get(CoPurchaseCatchUp);
+    expect(await catchUp.runOnce()).toBe(1);
+    expect(await sut.count('recommendation_applied', "source_type = 'ORDER' AND source_id = $1", [shipped.id])).toBe(1);
+    expect(await pair(socks.variantId, cap.variantId)).toEqual([{ baskets: 1 }]);
+    // Nothing left to catch up: running it again (as every replica does) changes nothing.
+    expect(await catchUp.runOnce()).toBe(0);
+    expect(await pair(socks.variantId, cap.variantId)).toEqual([{ baskets: 1 }]);
+  });
+
+  it('the rebuild command recomputes exactly what the incremental updates maintained', async () => {
+    const snapshot = async () => ({
+      baskets: await sut.query('SELECT basket_id, product_id, units FROM recommendation_basket_item ORDER BY 1, 2'),
+      buyers: await sut.query('SELECT product_id, baskets FROM recommendation_product_buyers WHERE baskets > 0 ORDER BY 1'),
+      pairs: await sut.query('SELECT product_id, other_product_id, baskets FROM recommendation_co_purchase WHERE baskets > 0 ORDER BY 1, 2'),
+      daily: await sut.query('SELECT store_id, day, product_id, units FROM recommendation_store_daily_sales WHERE units <> 0 ORDER BY 1, 2, 3'),
+      markers: await sut.query('SELECT source_type, source_id FROM recommendation_applied ORDER BY 1, 2'),
+    });
+    const incremental = await snapshot();
+    expect(incremental.pairs.length).toBeGreaterThan(0);
+
+    const rebuilt = await sut.app.get(CoPurchaseRebuildService).rebuild();
+
+    expect(await snapshot()).toEqual(incremental);
+    expect(rebuilt.pairs).toBe(incremental.pairs.length);
+  });
+});
