@@ -8,6 +8,7 @@ export const DOMAIN_EVENT_TYPES = [
   'order.placed',
   'order.ready_for_pickup',
   'order.picked_up',
+  'order.shipped',
   'order.expired',
   'order.cancelled',
   'sale.completed',

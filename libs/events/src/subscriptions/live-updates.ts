@@ -10,6 +10,7 @@ export const ORDER_STATUS_EVENT_TYPES = [
   'order.placed',
   'order.ready_for_pickup',
   'order.picked_up',
+  'order.shipped',
   'order.expired',
   'order.cancelled',
 ] as const satisfies readonly DomainEventType[];
@@ -21,6 +22,7 @@ const STATE_BY_TYPE: Readonly<Record<OrderStatusEventType, string>> = {
   'order.placed': 'PLACED',
   'order.ready_for_pickup': 'READY_FOR_PICKUP',
   'order.picked_up': 'PICKED_UP',
+  'order.shipped': 'SHIPPED',
   'order.expired': 'EXPIRED',
   'order.cancelled': 'CANCELLED',
 };

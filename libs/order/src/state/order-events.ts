@@ -5,6 +5,7 @@ import { OrderState } from '../entities/order.enums';
 export const TRANSITION_EVENTS: Readonly<Partial<Record<OrderState, DomainEventType>>> = {
   [OrderState.READY_FOR_PICKUP]: 'order.ready_for_pickup',
   [OrderState.PICKED_UP]: 'order.picked_up',
+  [OrderState.SHIPPED]: 'order.shipped',
   [OrderState.CANCELLED]: 'order.cancelled',
   [OrderState.EXPIRED]: 'order.expired',
   [OrderState.VOIDED]: 'sale.voided',

@@ -92,7 +92,7 @@ export class PurchaseSourceRepository {
          SELECT CASE e.type WHEN 'sale.voided' THEN 'VOID' WHEN 'return.received' THEN 'RETURN' ELSE 'ORDER' END AS kind,
                 e.aggregate_id::uuid AS id, e.occurred_at AS at
          FROM domain_event e
-         WHERE e.type IN ('sale.completed', 'order.picked_up', 'sale.voided', 'return.received') AND e.occurred_at >= $1
+         WHERE e.type IN ('sale.completed', 'order.picked_up', 'order.shipped', 'sale.voided', 'return.received') AND e.occurred_at >= $1
          UNION ALL
          SELECT 'ORDER', o.id, o.placed_at
          FROM store s JOIN "order" o ON o.store_id = s.id AND o.state = 'SHIPPED' AND o.placed_at >= $3

@@ -22,7 +22,7 @@ export class CoPurchaseSubscriber implements OnModuleInit, OnModuleDestroy {
     if (!this.options.liveUpdates) {
       return;
     }
-    this.unsubscribe = this.bus.subscribe(['sale.completed', 'order.picked_up', 'sale.voided', 'return.received'], (event) => this.apply(event));
+    this.unsubscribe = this.bus.subscribe(['sale.completed', 'order.picked_up', 'order.shipped', 'sale.voided', 'return.received'], (event) => this.apply(event));
   }
 
   onModuleDestroy(): void {
@@ -36,7 +36,7 @@ export class CoPurchaseSubscriber implements OnModuleInit, OnModuleDestroy {
     } else if (event.type === 'return.received') {
       await this.updater.applyReturn(ctx, event.aggregateId);
     } else {
-      // sale.completed, order.picked_up
+      // sale.completed, order.picked_up, order.shipped
       await this.updater.applyOrder(ctx, event.aggregateId);
     }
   }
