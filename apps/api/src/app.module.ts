@@ -93,9 +93,13 @@ export class AppModule {
         CouponModule,
         OrderModule,
         ReturnsModule.forRoot({ returnWindowDays: config.RETURN_WINDOW_DAYS, authorisationDays: config.RETURN_AUTHORISATION_DAYS }),
-        ReportingModule,
+        ReportingModule.forRoot({ assistedWindowDays: config.REPORT_ASSISTED_WINDOW_DAYS, maxRangeDays: config.REPORT_MAX_RANGE_DAYS }),
         RecommendationModule,
-        AuthModule.forRoot({ loginMaxFailures: config.LOGIN_MAX_FAILURES, loginWindowSeconds: config.LOGIN_WINDOW_SECONDS }),
+        AuthModule.forRoot({
+          loginMaxFailures: config.LOGIN_MAX_FAILURES,
+          loginWindowSeconds: config.LOGIN_WINDOW_SECONDS,
+          sessionCheckSeconds: config.AUTH_SESSION_CHECK_SECONDS,
+        }),
         EventsModule.forRoot({
           databaseUrl,
           relayEnabled: config.EVENT_RELAY_ENABLED,

@@ -14,6 +14,7 @@ import { AuditQueryService } from './services/audit-query.service';
 import { StaffAdminService } from './services/staff-admin.service';
 import { StaffAuthService } from './services/staff-auth.service';
 import { StorefrontKeyService } from './services/storefront-key.service';
+import { SessionValidityService } from './services/session-validity.service';
 
 @Module({})
 export class AuthModule {
@@ -24,6 +25,7 @@ export class AuthModule {
       providers: [
         { provide: AUTH_OPTIONS, useValue: options },
         { provide: APP_GUARD, useClass: AuthGuard },
+        SessionValidityService,
         StaffUserRepository,
         LoginAttemptRepository,
         StorefrontApiKeyRepository,

@@ -90,6 +90,16 @@ export class AppConfig {
   @Max(86_400)
   LOGIN_WINDOW_SECONDS = 900;
 
+  /**
+   * Staff sessions end early when the account is deactivated, its role or stores change, or the
+   * session's terminal is revoked or its key rotated; each replica re-reads that at most this often.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  AUTH_SESSION_CHECK_SECONDS = 5;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
@@ -187,6 +197,20 @@ export class AppConfig {
   @Min(1)
   @Max(90)
   RETURN_AUTHORISATION_DAYS = 14;
+
+  /** Reports: days before a POS sale in which a customer's issued, unredeemed campaign code counts as assisting it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REPORT_ASSISTED_WINDOW_DAYS = 30;
+
+  /** Reports: the longest period one report may cover, in days. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1096)
+  REPORT_MAX_RANGE_DAYS = 366;
 
   /** Whether the embedded database is in use (derived, not read from the environment). */
   get usesEmbeddedDatabase(): boolean {

@@ -7,6 +7,7 @@ import { CouponsOrdersEvents1795461591657 } from './1795461591657-CouponsOrdersE
 import { Returns1795461889424 } from './1795461889424-Returns';
 import { HardeningAuditTrail1796021735109 } from './1796021735109-HardeningAuditTrail';
 import { Recommendations1796021808069 } from './1796021808069-Recommendations';
+import { TerminalKeyRotation1796025572572 } from './1796025572572-TerminalKeyRotation';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -20,4 +21,5 @@ export const ALL_MIGRATIONS: MigrationClass[] = [
   Returns1795461889424,
   HardeningAuditTrail1796021735109,
   Recommendations1796021808069,
+  TerminalKeyRotation1796025572572,
 ];

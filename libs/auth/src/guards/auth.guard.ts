@@ -4,6 +4,7 @@ import {
   Actor, ALLOW_METADATA_KEY, ANONYMOUS, DomainException, ErrorCode, ForbiddenException, Permission, REQUEST_CONTEXT_KEY,
   RequestContext, requestOf, SessionTokenService,
 } from '@omnitill/common';
+import { SessionValidityService } from '../services/session-validity.service';
 import { StorefrontKeyService } from '../services/storefront-key.service';
 
 interface HttpRequestLike {
@@ -46,6 +47,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionTokenService,
     private readonly storefrontKeys: StorefrontKeyService,
+    private readonly validity: SessionValidityService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -78,11 +80,18 @@ export class AuthGuard implements CanActivate {
     const authorization = header(request, 'authorization');
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-      const actor = match ? this.sessions.verify(match[1]) : null;
-      if (!actor) {
+      const session = match ? this.sessions.open(match[1]) : null;
+      if (!session) {
         throw new DomainException(ErrorCode.UNAUTHENTICATED, 'The session token is invalid or expired');
       }
-      return new RequestContext(actor, requestId, ip);
+      if (session.actor.kind === 'staff') {
+        const ended = await this.validity.endedBecause(session.actor, session.issuedAt);
+        if (ended) {
+          this.logger.warn(`refused a staff session of ${session.actor.userId}: ${ended}`);
+          throw new DomainException(ErrorCode.UNAUTHENTICATED, `The session has ended: ${ended}; sign in again`);
+        }
+      }
+      return new RequestContext(session.actor, requestId, ip);
     }
     const apiKey = header(request, 'x-api-key');
     if (apiKey !== undefined) {

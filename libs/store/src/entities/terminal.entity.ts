@@ -37,4 +37,8 @@ export class TerminalEntity {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
+
+  /** When the key was last rotated: sessions opened before it end (a leaked key's sessions too). */
+  @Column({ name: 'key_rotated_at', type: 'timestamptz', nullable: true })
+  keyRotatedAt!: Date | null;
 }

@@ -38,7 +38,7 @@ export class TerminalService {
 
   /**
    * A new key for the same device (a key that leaked, or routine rotation): the old key opens no
-   * new session from now on. Sessions already open keep their own expiry.
+   * new session from now on, and the sessions opened before end (the auth guard checks).
    */
   async rotate(ctx: RequestContext, terminalId: string): Promise<TerminalRegistration> {
     const terminal = await this.getVisible(ctx, terminalId);
@@ -49,6 +49,7 @@ export class TerminalService {
     const terminalKey = generateApiKey('term');
     terminal.keyHash = hashApiKey(terminalKey);
     terminal.keyPrefix = terminalKey.slice(0, 12);
+    terminal.keyRotatedAt = this.clock.now();
     await this.terminals.save(ctx, terminal);
     await this.audit.record(ctx, {
       action: AuditAction.TERMINAL_KEY_ROTATED, subjectType: 'terminal', subjectId: terminal.id, storeId: terminal.storeId,
