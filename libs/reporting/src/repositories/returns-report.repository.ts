@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { entityManagerOf, RequestContext } from '@omnitill/common';
+import { ReturnReasonCode } from '@omnitill/returns';
+import { queryRows, RECEIVED_RETURN_STATES_SQL, SALE_STATES_SQL, toInt } from './report-sql';
+
+export interface ReturnedUnits {
+  readonly variantId: string;
+  readonly sku: string;
+  readonly productName: string;
+  readonly currency: string;
+  readonly reason: ReturnReasonCode;
+  readonly units: number;
+  readonly restocked: number;
+  readonly writtenOff: number;
+  readonly refundAmount: number;
+}
+
+interface ReturnedRow {
+  variant_id: string;
+  sku: string;
+  product_name: string;
+  currency: string;
+  reason: ReturnReasonCode;
+  units: string;
+  restocked: string | null;
+  written_off: string | null;
+  refund_amount: string;
+}
+
+/** Returns received in a period, and the units sold to compare them with. */
+@Injectable()
+export class ReturnsReportRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Units received back per variant and reason, at the receiving stores in scope. */
+  async returnedUnits(ctx: RequestContext, from: Date, to: Date, storeIds: readonly string[] | null): Promise<ReturnedUnits[]> {
+    const rows = await queryRows<ReturnedRow>(
+      entityManagerOf(ctx, this.dataSource),
+      `SELECT rl.variant_id, min(v.sku) AS sku, min(v.name) AS product_name, rr.currency, rl.reason::text AS reason,
+              sum(rl.quantity) AS units,
+              sum(rl.quantity) FILTER (WHERE rl.condition = 'RESELLABLE') AS restocked,
+              sum(rl.quantity) FILTER (WHERE rl.condition = 'DAMAGED') AS written_off,
+              sum(rl.refund_amount) AS refund_amount
+         FROM return_request rr
+         JOIN return_line rl ON rl.return_id = rr.id
+         JOIN product_variant v ON v.id = rl.variant_id
+        WHERE rr.received_at >= $1 AND rr.received_at < $2 AND rr.state IN ${RECEIVED_RETURN_STATES_SQL}
+          AND ($3::uuid[] IS NULL OR rr.receiving_store_id = ANY($3::uuid[]))
+        GROUP BY rl.variant_id, rr.currency, rl.reason
+        ORDER BY rl.variant_id, rl.reason`,
+      [from, to, storeIds],
+    );
+    return rows.map((row) => ({
+      variantId: row.variant_id,
+      sku: row.sku,
+      productName: row.product_name,
+      currency: row.currency,
+      reason: row.reason,
+      units: toInt(row.units),
+      restocked: toInt(row.restocked),
+      writtenOff: toInt(row.written_off),
+      refundAmount: toInt(row.refund_amount),
+    }));
+  }
+
+  /** Units handed over per variant by the sales of the period in the stores. */
+  async unitsSold(ctx: RequestContext, from: Date, to: Date, storeIds: readonly string[] | null): Promise<Map<string, number>> {
+    const rows = await queryRows<{ variant_id: string; units: string }>(
+      entityManagerOf(ctx, this.dataSource),
+      `SELECT l.variant_id, sum(l.quantity - l.refused_quantity) AS units
+         FROM "order" o
+         JOIN order_line l ON l.order_id = o.id
+        WHERE o.occurred_at >= $1 AND o.occurred_at < $2 AND o.state IN ${SALE_STATES_SQL}
+          AND ($3::uuid[] IS NULL OR o.store_id = ANY($3::uuid[]))
+        GROUP BY l.variant_id`,
+      [from, to, storeIds],
+    );
+    return new Map(rows.map((row) => [row.variant_id, toInt(row.units)]));
+  }
+}
