@@ -12,6 +12,8 @@ export interface EmbeddedPostgresOptions {
   readonly persistent: boolean;
   /** Trade durability for speed (tests): fsync and synchronous commit off. */
   readonly fast?: boolean;
+  /** A fixed port (a restart that clients must find again); a free one when omitted. */
+  readonly port?: number;
   readonly log?: (message: string) => void;
 }
 
@@ -66,7 +68,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const parent = resolve(dataDir, '..');
   await mkdir(parent, { recursive: true, mode: 0o755 });
   const credentials = await loadOrCreateCredentials(join(parent, `${dataDir.split('/').pop() ?? 'pg'}.credentials.json`));
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const log = options.log ?? (() => undefined);
   const isRoot = userInfo().uid === 0;
 

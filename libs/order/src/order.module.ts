@@ -35,6 +35,7 @@ import { PickupCredentialsService } from './services/pickup-credentials.service'
 import { PickupHandoverService } from './services/pickup-handover.service';
 import { PickupPreparationService } from './services/pickup-preparation.service';
 import { PickupVerificationService } from './services/pickup-verification.service';
+import { PosSaleBatchService } from './services/pos-sale-batch.service';
 import { PosSaleRecorder } from './services/pos-sale.recorder';
 import { PosSaleService } from './services/pos-sale.service';
 import { ReceiptService } from './services/receipt.service';
@@ -74,6 +75,7 @@ import { validateOrderMachines } from './state/order-machines';
     ReceiptService,
     PosSaleRecorder,
     PosSaleService,
+    PosSaleBatchService,
     SaleVoidService,
     ExchangeSaleService,
     SaleCouponService,

@@ -5,3 +5,5 @@ export * from './events-builders';
 export * from './customer-builders';
 export * from './order-builders';
 export * from './returns-builders';
+export * from './api-child-process';
+export * from './restartable-postgres';

@@ -28,8 +28,34 @@ export class TestApp {
   private constructor(
     readonly app: NestFastifyApplication,
     readonly databaseUrl: string,
-    private readonly databaseName: string,
+    /** The cloned database this app drops on close; null when attached to someone else's. */
+    private readonly databaseName: string | null,
   ) {}
+
+  /**
+   * Another app instance on an existing, migrated database (a second replica, or a database the
+   * test runs itself). close() leaves the database alone.
+   */
+  static async attach(databaseUrl: string, options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+    const app = await TestApp.boot(databaseUrl, options);
+    return new TestApp(app, databaseUrl, null);
+  }
+
+  private static async boot(databaseUrl: string, options: { env?: Record<string, string>; clock?: Clock }): Promise<NestFastifyApplication> {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+      LOG_REQUESTS: 'false',
+      DATABASE_POOL_SIZE: '10',
+      ...options.env,
+    });
+    const logger = pino({ level: config.LOG_LEVEL });
+    const app = await createApp(config, databaseUrl, logger, { clock: options.clock });
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    return app;
+  }
 
   /**
    * Boots the app on a fresh database. `env` overrides configuration; `clock` (a FakeClock) lets
@@ -63,18 +89,7 @@ export class TestApp {
     const url = new URL(adminUrl);
     url.pathname = `/${databaseName}`;
     const databaseUrl = url.toString();
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
-      LOG_REQUESTS: 'false',
-      DATABASE_POOL_SIZE: '10',
-      ...options.env,
-    });
-    const logger = pino({ level: config.LOG_LEVEL });
-    const app = await createApp(config, databaseUrl, logger, { clock: options.clock });
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    const app = await TestApp.boot(databaseUrl, options);
     return new TestApp(app, databaseUrl, databaseName);
   }
 
@@ -151,6 +166,9 @@ export class TestApp {
 
   async close(): Promise<void> {
     await this.app.close();
+    if (!this.databaseName) {
+      return;
+    }
     const admin = new Client({ connectionString: process.env.OMNITILL_TEST_ADMIN_URL });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${this.databaseName}" WITH (FORCE)`).catch(() => undefined);

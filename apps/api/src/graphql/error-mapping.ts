@@ -19,7 +19,14 @@ const HTTP_STATUS_CODES: Readonly<Record<number, ErrorCode>> = {
 const UNAVAILABLE_SQL_STATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', '53300']);
 const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
 
+// TypeORM releases a query runner whose connection emitted an error (the server went away); the
+// transaction's next statement then throws one of these instead of the network error.
+const RELEASED_RUNNER_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
 function isDatabaseUnavailable(error: unknown): boolean {
+  if (error instanceof Error && RELEASED_RUNNER_ERRORS.has(error.name)) {
+    return true;
+  }
   const candidate = (error instanceof QueryFailedError ? error.driverError : error) as { code?: string; message?: string } | null;
   const code = candidate?.code;
   if (code && (UNAVAILABLE_SQL_STATES.has(code) || UNAVAILABLE_ERRNO.has(code))) {

@@ -1,9 +1,11 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, isErrorResult, Managers, RequestContext, StoreStaff, Transaction } from '@omnitill/common';
 import { RecordSaleInput, VoidSaleInput } from './inputs/pos.input';
+import { RecordSalesInput } from './inputs/sale-batch.input';
 import { OrderTransitionResult, RecordSaleResult } from './results/order.result';
 import { OrderType } from './types/order.type';
-import { ReceiptType, SaleType } from './types/receipt.type';
+import { SaleBatchType, saleTypeFrom } from './types/sale-batch.type';
+import { PosSaleBatchService } from '../services/pos-sale-batch.service';
 import { PosSaleService } from '../services/pos-sale.service';
 import { SaleVoidService } from '../services/sale-void.service';
 
@@ -11,6 +13,7 @@ import { SaleVoidService } from '../services/sale-void.service';
 export class PosResolver {
   constructor(
     private readonly sales: PosSaleService,
+    private readonly batches: PosSaleBatchService,
     private readonly voids: SaleVoidService,
   ) {}
 
@@ -22,9 +25,17 @@ export class PosResolver {
   @Allow(...StoreStaff)
   async recordSale(@Ctx() ctx: RequestContext, @Args('input') input: RecordSaleInput): Promise<typeof RecordSaleResult> {
     const result = await this.sales.recordSale(ctx, input);
-    return isErrorResult(result)
-      ? result
-      : Object.assign(new SaleType(), { order: OrderType.from(result.details), receipt: ReceiptType.from(result.receipt), replayed: result.replayed, notices: result.notices });
+    return isErrorResult(result) ? result : saleTypeFrom(result);
+  }
+
+  // No @Transaction: every sale of the batch is its own transaction, as if sent one by one.
+  @Mutation(() => SaleBatchType, {
+    description: 'An offline till\'s queued sales in one call (terminal sessions only), recorded in the order sent, each idempotent per '
+      + 'terminal and clientSaleId: sending the batch again changes nothing. One answer per sale, in input order.',
+  })
+  @Allow(...StoreStaff)
+  async recordSales(@Ctx() ctx: RequestContext, @Args('input') input: RecordSalesInput): Promise<SaleBatchType> {
+    return SaleBatchType.from(await this.batches.recordSales(ctx, input.sales));
   }
 
   @Mutation(() => OrderTransitionResult, { description: 'Store managers: void a sale of their store within 24 hours (nothing returned); stock is restored.' })
