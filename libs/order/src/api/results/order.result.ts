@@ -26,6 +26,7 @@ export const CollectPickupOrderResult = createResultUnion('CollectPickupOrderRes
   InvalidPickupCodeError, PickupLockedError, OrderStateTransitionError,
 ]);
 
-export const RecordSaleResult = createResultUnion('RecordSaleResult', SaleType, [
-  PaymentShortfallError, UnknownSkuError, PriceOverrideNotAllowedError, ...STORE_CREDIT_ERRORS, ...COUPON_ERRORS,
-]);
+/** Every way a till sale can be refused (recordSale, and each sale of recordSales). */
+export const SALE_REFUSALS = [PaymentShortfallError, UnknownSkuError, PriceOverrideNotAllowedError, ...STORE_CREDIT_ERRORS, ...COUPON_ERRORS];
+
+export const RecordSaleResult = createResultUnion('RecordSaleResult', SaleType, SALE_REFUSALS);
