@@ -36,5 +36,8 @@ const projects = [
 
 module.exports = {
   testTimeout: 60_000,
+  // Two workers even on 2 cores: e2e files spend much of their time waiting (on PostgreSQL, on
+  // timers, on child processes), so two run side by side in less time than one after the other.
+  maxWorkers: Number(process.env.JEST_MAX_WORKERS ?? 2),
   projects: tier ? projects.filter((project) => project.displayName === tier) : projects,
 };

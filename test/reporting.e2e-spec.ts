@@ -249,7 +249,7 @@ describe('Reports', () => {
       `GROUP,${kreuzberg.id},KREUZBERG,,,,,,EUR,1,2,0,2000,0,0,2000,2000`,
       `GROUP,${mitte.id},MITTE,,,,,,EUR,3,3,1,11000,500,5000,5500,1833`,
       'TOTAL,,,,,,,,EUR,4,5,1,13000,500,5000,7500,1875',
-    ]);
+    ].sort());
 
     const pickup = await sut.http().get(`/reports/pickup-performance.csv?${new URLSearchParams(period).toString()}`).set('authorization', `Bearer ${managerOfMitte}`);
     expect(pickup.status).toBe(200);

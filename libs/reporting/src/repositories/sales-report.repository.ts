@@ -85,8 +85,11 @@ export class SalesReportRepository {
              sum(coalesce(r.units, 0)) AS units_returned,
              sum(l.unit_price_amount::bigint * l.quantity) AS gross,
              sum(l.discount_amount) AS discounts,
-             -- Refused units are settled first, so their refund is the floored share of the line total.
-             sum(l.total_amount::bigint * l.refused_quantity / l.quantity + coalesce(r.amount, 0)) AS returns
+             -- Refused units are settled first: the order lib's paidAmountForUnits (largest remainder,
+             -- the last total mod quantity units carry one minor unit more) for units 0..refused.
+             sum((l.total_amount / l.quantity)::bigint * l.refused_quantity
+                 + greatest(0, l.refused_quantity - (l.quantity - l.total_amount % l.quantity))
+                 + coalesce(r.amount, 0)) AS returns
         FROM sale o
         JOIN order_line l ON l.order_id = o.id
         JOIN store s ON s.id = o.store_id
