@@ -96,8 +96,19 @@ describe('Audit trail of privileged actions', () => {
     }, { token: manager });
     expect(counted.recordStockCount.__typename).toBe('StockChange');
 
+    // A manager's price override at the till.
+    const overridden = await posSale(sut, mitte, [{ sku: shoe.sku, quantity: 1, priceOverride: { unitPriceAmount: 3999, reason: 'damaged box' } }], [{ method: 'CASH', amount: 3999 }], {
+      occurredAt: clock.now().toISOString(),
+    }, 'manager');
+
     const page = await trail({ storeId: mitte.id, actorId: mitte.manager.id });
-    expect(page.items.map((entry) => entry.action)).toEqual(['STOCK_COUNT', 'STOCK_ADJUSTMENT', 'SALE_VOID']);
+    expect(page.items.map((entry) => entry.action)).toEqual(['PRICE_OVERRIDE', 'STOCK_COUNT', 'STOCK_ADJUSTMENT', 'SALE_VOID']);
+    const [override] = page.items.splice(0, 1);
+    expect(override).toMatchObject({ subjectType: 'order', subjectId: overridden.order.id, reason: 'damaged box', terminalId: mitte.terminal.id, storeId: mitte.id });
+    expect([json(override.before), json(override.after)]).toEqual([
+      { currency: 'EUR', lines: [{ sku: shoe.sku, unitPriceAmount: 5999 }] },
+      { currency: 'EUR', lines: [{ sku: shoe.sku, unitPriceAmount: 3999, quantity: 1 }] },
+    ]);
     for (const entry of page.items) {
       expect(entry).toMatchObject({
         actorId: mitte.manager.id, actorLabel: `staff:${mitte.manager.id}`, actorRole: 'STORE_MANAGER', terminalId: mitte.terminal.id, channel: 'POS', storeId: mitte.id,
@@ -107,7 +118,7 @@ describe('Audit trail of privileged actions', () => {
     expect(voidEntry).toMatchObject({ subjectType: 'order', subjectId: sale.order.id, reason: 'rang up twice' });
     expect(json(voidEntry.before)).toEqual({ state: 'COMPLETED', totalAmount: 11998, currency: 'EUR' });
     expect(json(voidEntry.after)).toEqual({ state: 'VOIDED', refundDueAmount: 11998, storeCreditRestored: 0 });
-    // 20 received, 2 sold, 2 back on the shelf by the void, 3 written off, then counted 15.
+    // 20 received, 2 sold, 2 back on the shelf by the void, 3 written off, then counted 15 (the override sale came after).
     expect(adjustment).toMatchObject({ subjectType: 'variant', subjectId: shoe.id, reason: 'water damage' });
     expect([json(adjustment.before), json(adjustment.after)]).toEqual([{ onHand: { [shoe.id]: 20 } }, { onHand: { [shoe.id]: 17 } }]);
     expect(count.subjectType).toBe('stock_count');

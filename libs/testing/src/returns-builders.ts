@@ -162,7 +162,7 @@ export async function returnsFootprint(app: TestApp): Promise<Record<string, num
   return counts;
 }
 
-type OrderLines = readonly { sku: string; quantity: number }[];
+type OrderLines = readonly { sku: string; quantity: number; priceOverride?: { unitPriceAmount: number; reason: string } }[];
 
 /** An online pickup order placed through the storefront (or a customer token), picked, ready and collected at `store`. */
 export async function collectedPickupOrder(app: TestApp, auth: { apiKey?: string; token?: string }, store: StoreWithStaff, lines: OrderLines): Promise<OrderData> {
@@ -204,8 +204,9 @@ export async function tryPosSale(
   lines: OrderLines,
   payments: readonly Record<string, unknown>[],
   overrides: Record<string, unknown> = {},
+  who: 'cashier' | 'manager' = 'cashier',
 ): Promise<SaleData> {
-  const token = await tillLogin(app, store);
+  const token = await tillLogin(app, store, who);
   return (await app.ok<{ recordSale: SaleData }>(ORDER_DOCUMENTS.recordSale, { input: saleInput(lines, payments, overrides) }, { token })).recordSale;
 }
 
@@ -216,8 +217,9 @@ export async function posSale(
   lines: OrderLines,
   payments: readonly Record<string, unknown>[],
   overrides: Record<string, unknown> = {},
+  who: 'cashier' | 'manager' = 'cashier',
 ): Promise<SaleData> {
-  const sale = await tryPosSale(app, store, lines, payments, overrides);
+  const sale = await tryPosSale(app, store, lines, payments, overrides, who);
   if (sale.__typename !== 'Sale') {
     throw new Error(`recordSale failed: ${sale.__typename} ${sale.message ?? ''}`);
   }

@@ -1,25 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { entityManagerOf, RequestContext } from '@omnitill/common';
+import { ChannelMix } from '../rules/report-assembly';
 import { queryRows, SALE_STATES_SQL, toInt } from './report-sql';
-
-export interface ChannelMixFigures {
-  readonly currency: string;
-  /** null: guest sales (no customer). */
-  readonly inStore: boolean | null;
-  readonly clickAndCollect: boolean | null;
-  readonly delivery: boolean | null;
-  readonly customers: number;
-  readonly orders: number;
-  readonly sales: number;
-}
 
 /** Which channels each identified customer bought in during a period, folded into channel mixes. */
 @Injectable()
 export class CrossChannelReportRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async channelMix(ctx: RequestContext, from: Date, to: Date, storeIds: readonly string[] | null): Promise<ChannelMixFigures[]> {
+  async channelMix(ctx: RequestContext, from: Date, to: Date, storeIds: readonly string[] | null): Promise<ChannelMix[]> {
     const rows = await queryRows<{
       currency: string; in_store: boolean | null; click_and_collect: boolean | null; delivery: boolean | null; customers: string; orders: string; sales: string | null;
     }>(

@@ -2,19 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { entityManagerOf, RequestContext } from '@omnitill/common';
 import { ReturnReasonCode } from '@omnitill/returns';
+import { ReturnedUnitsByReason } from '../rules/report-assembly';
 import { queryRows, RECEIVED_RETURN_STATES_SQL, SALE_STATES_SQL, toInt } from './report-sql';
-
-export interface ReturnedUnits {
-  readonly variantId: string;
-  readonly sku: string;
-  readonly productName: string;
-  readonly currency: string;
-  readonly reason: ReturnReasonCode;
-  readonly units: number;
-  readonly restocked: number;
-  readonly writtenOff: number;
-  readonly refundAmount: number;
-}
 
 interface ReturnedRow {
   variant_id: string;
@@ -34,7 +23,7 @@ export class ReturnsReportRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Units received back per variant and reason, at the receiving stores in scope. */
-  async returnedUnits(ctx: RequestContext, from: Date, to: Date, storeIds: readonly string[] | null): Promise<ReturnedUnits[]> {
+  async returnedUnits(ctx: RequestContext, from: Date, to: Date, storeIds: readonly string[] | null): Promise<ReturnedUnitsByReason[]> {
     const rows = await queryRows<ReturnedRow>(
       entityManagerOf(ctx, this.dataSource),
       `SELECT rl.variant_id, min(v.sku) AS sku, min(v.name) AS product_name, rr.currency, rl.reason::text AS reason,
