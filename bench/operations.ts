@@ -21,6 +21,8 @@ export class BenchContext {
   constructor(
     readonly baseUrl: string,
     readonly fixture: BenchFixture,
+    /** Customers with purchase history (the prior orders), for the recommendation query. */
+    readonly customersWithHistory: readonly string[] = [],
   ) {
     this.graphqlUrl = `${baseUrl}/graphql`;
   }
@@ -75,6 +77,11 @@ export class BenchContext {
 
 const PRODUCT_BY_SKU = 'query($sku: String!) { variantBySku(sku: $sku) { id sku name price { amount currency } } }';
 const AVAILABILITY = 'query($storeId: ID!, $variantIds: [ID!]) { availability(storeId: $storeId, variantIds: $variantIds) { variantId available inStock } }';
+const RECOMMENDATIONS = `query($customerId: ID!, $limit: Int!) {
+  recommendationsForCustomer(customerId: $customerId, limit: $limit) {
+    __typename ... on Recommendations { items { productId score } } ... on ErrorResult { errorCode }
+  }
+}`;
 const PICKUP_STORES = `query($lines: [StockLineInput!]!, $lat: Float!, $lon: Float!) {
   pickupStores(lines: $lines, latitude: $lat, longitude: $lon, limit: 5) { storeId distanceKm }
 }`;
@@ -138,6 +145,15 @@ export function buildOperations(context: BenchContext): Operation[] {
       },
     },
     { name: 'ready-collect', flow: readyAndCollectFlow(context) },
+    {
+      name: 'recommendations',
+      spec: {
+        operation: 'recommendations for a customer (10)',
+        url,
+        headersFor: () => ({ authorization: `Bearer ${context.adminToken}` }),
+        body: () => body(RECOMMENDATIONS, { customerId: pick(context.customersWithHistory), limit: 10 }),
+      },
+    },
   ];
 }
 

@@ -135,7 +135,10 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
       return printGraphQLSchema();
     case 'recommendation:rebuild':
       return withConfiguredDatabase(async (url) => {
-        const config = loadConfig({ ...process.env, DATABASE_URL: url, EVENT_RELAY_ENABLED: 'false' });
+        // A maintenance command: its one big transaction is not held to the API's per-statement limit.
+        const config = loadConfig({
+          ...process.env, DATABASE_URL: url, EVENT_RELAY_ENABLED: 'false', DATABASE_STATEMENT_TIMEOUT_MS: process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? '600000',
+        });
         const app = await createApp(config, url, logger);
         await app.init();
         const rebuilt = await app.get(CoPurchaseRebuildService).rebuild();
