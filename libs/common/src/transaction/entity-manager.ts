@@ -6,6 +6,18 @@ export function entityManagerOf(ctx: RequestContext, dataSource: DataSource): En
   return ctx.entityManager ?? dataSource.manager;
 }
 
+/**
+ * Rows of a raw statement. TypeORM answers a top-level UPDATE or DELETE with `[rows, affected]`
+ * and anything else with the rows; this hides the difference.
+ */
+export async function queryRows<T>(manager: EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {
+  const result: unknown = await manager.query(sql, [...params]);
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+    return result[0] as T[];
+  }
+  return result as T[];
+}
+
 /** True when a query failed on a unique constraint (optionally a named one). */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const driverError = (error as { driverError?: { code?: string; constraint?: string } } | null)?.driverError ?? (error as { code?: string; constraint?: string } | null);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, escapeLike, Page, RequestContext } from '@omnitill/common';
+import { entityManagerOf, escapeLike, Page, queryRows, RequestContext } from '@omnitill/common';
 import { CampaignEntity } from '../entities/campaign.entity';
-import { countedIds, queryRows } from './sql-rows';
+import { countedIds } from './sql-rows';
 
 export type CampaignInsert = Omit<CampaignEntity, 'id' | 'redemptionCount' | 'createdAt' | 'updatedAt'>;
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, Page, RequestContext } from '@omnitill/common';
+import { entityManagerOf, Page, queryRows, RequestContext } from '@omnitill/common';
 import { CampaignEntity } from '../entities/campaign.entity';
 import { CouponCodeEntity } from '../entities/coupon-code.entity';
 import { CouponCodeKind } from '../entities/coupon.enums';
-import { countedIds, queryRows } from './sql-rows';
+import { countedIds } from './sql-rows';
 
 export type CodeWithCampaign = CouponCodeEntity & { campaign: CampaignEntity };
 

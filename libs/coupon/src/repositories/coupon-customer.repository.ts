@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, RequestContext } from '@omnitill/common';
+import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
 import { CouponRedemptionEntity } from '../entities/coupon-redemption.entity';
-import { queryRows } from './sql-rows';
 
 /** A coupon touchpoint of a customer, for the timeline. */
 export interface CouponTouchpointRow {

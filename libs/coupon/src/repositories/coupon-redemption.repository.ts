@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, RequestContext } from '@omnitill/common';
+import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
 import { CouponRedemptionEntity } from '../entities/coupon-redemption.entity';
 import { CouponRedemptionState } from '../entities/coupon.enums';
-import { queryRows } from './sql-rows';
 
 export type RedemptionInsert = Omit<CouponRedemptionEntity, 'id' | 'couponCode' | 'campaign' | 'store' | 'customer' | 'state' | 'reversedAt'>;
 

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, RequestContext } from '@omnitill/common';
+import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
 import { CustomerConsentEntity } from '../entities/customer-consent.entity';
-import { queryRows } from './sql-rows';
 
 export type ConsentInsert = Omit<CustomerConsentEntity, 'id' | 'customer'>;
 

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource } from 'typeorm';
-import { entityManagerOf, escapeLike, Page, RequestContext } from '@omnitill/common';
+import { entityManagerOf, escapeLike, Page, queryRows, RequestContext } from '@omnitill/common';
 import { CustomerEntity } from '../entities/customer.entity';
-import { queryRows } from './sql-rows';
 
 export type CustomerInsert = Pick<
   CustomerEntity,

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, RequestContext } from '@omnitill/common';
+import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
 import { StockFigures } from '../rules/availability';
 import { haversineSql } from '../rules/geo';
 import { StockLine } from '../rules/stock-lines';
-import { queryRows } from './sql-rows';
 
 export interface VariantStock extends StockFigures {
   readonly variantId: string;

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, RequestContext } from '@omnitill/common';
+import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
 import { ReservationEntity, StockReservationEntity, StockReservationLineEntity } from '../entities/stock-reservation.entity';
 import { StockReservationState } from '../entities/stock.enums';
 import { StockLine } from '../rules/stock-lines';
-import { queryRows } from './sql-rows';
 
 export type ReservationInsert = Pick<StockReservationEntity, 'id' | 'storeId' | 'referenceType' | 'referenceId' | 'expiresAt' | 'createdBy' | 'createdAt'>;
 

@@ -1,18 +1,5 @@
-import type { EntityManager } from 'typeorm';
 import { StockMovementEntity } from '../entities/stock-movement.entity';
 import { StockMovementType } from '../entities/stock.enums';
-
-/**
- * Rows of a raw statement. TypeORM answers a top-level UPDATE or DELETE with `[rows, affected]`
- * and anything else with the rows; this hides the difference.
- */
-export async function queryRows<T>(manager: EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {
-  const result: unknown = await manager.query(sql, [...params]);
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
-    return result[0] as T[];
-  }
-  return result as T[];
-}
 
 export const MOVEMENT_COLUMNS =
   'id, store_id, variant_id, type, quantity, on_hand_after, actor, reason, reference_type, reference_id, occurred_at';

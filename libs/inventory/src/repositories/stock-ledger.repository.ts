@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, RequestContext } from '@omnitill/common';
+import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
 import { StockMovementEntity } from '../entities/stock-movement.entity';
 import { StockMovementType } from '../entities/stock.enums';
 import { SettlementLine } from '../rules/settlement';
 import { StockLine } from '../rules/stock-lines';
-import { INSERT_MOVEMENT_COLUMNS, LOCK_LEVELS_CTE, MOVEMENT_COLUMNS, MovementRow, queryRows, toMovement } from './sql-rows';
+import { INSERT_MOVEMENT_COLUMNS, LOCK_LEVELS_CTE, MOVEMENT_COLUMNS, MovementRow, toMovement } from './sql-rows';
 
 /** One ledger row to write; `quantity` is signed. */
 export interface LedgerEntry {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, escapeLike, Page, RequestContext } from '@omnitill/common';
+import { entityManagerOf, escapeLike, Page, queryRows, RequestContext } from '@omnitill/common';
 import { StockFigures } from '../rules/availability';
 import { StockLine } from '../rules/stock-lines';
-import { LOCK_LEVELS_CTE, queryRows } from './sql-rows';
+import { LOCK_LEVELS_CTE } from './sql-rows';
 
 /** A stock level as staff see it: figures plus the variant's SKU and name. */
 export interface StockLevelView extends StockFigures {

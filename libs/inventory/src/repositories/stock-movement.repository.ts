@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, Page, RequestContext } from '@omnitill/common';
+import { entityManagerOf, Page, queryRows, RequestContext } from '@omnitill/common';
 import { StockMovementEntity } from '../entities/stock-movement.entity';
-import { MOVEMENT_COLUMNS, MovementRow, queryRows, toMovement } from './sql-rows';
+import { MOVEMENT_COLUMNS, MovementRow, toMovement } from './sql-rows';
 
 /** Reads of the ledger. Writes live in StockLedgerRepository, next to the level changes. */
 @Injectable()

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, RequestContext } from '@omnitill/common';
-import { queryRows } from './sql-rows';
+import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
 
 export interface LedgerMismatch {
   readonly storeId: string;

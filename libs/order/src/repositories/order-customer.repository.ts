@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, RequestContext } from '@omnitill/common';
+import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
 import { OrderChannel, OrderFulfilment, OrderState } from '../entities/order.enums';
-import { queryRows } from './sql';
 
 /** A touchpoint of a customer's order for the timeline: one state change worth showing. */
 export interface OrderTouchpointRow {

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { entityManagerOf, RequestContext } from '@omnitill/common';
+import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
 import { OrderStateChangeEntity } from '../entities/order-state-change.entity';
 import { OrderEntity } from '../entities/order.entity';
 import { OrderState } from '../entities/order.enums';
 import { NewOrder } from './order.repository';
-import { queryRows } from './sql';
 
 export interface StateChangeRecord {
   readonly orderId: string;

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { entityManagerOf, RequestContext } from '@omnitill/common';
+import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
 import { OrderLineEntity } from '../entities/order-line.entity';
 import { OrderPaymentEntity } from '../entities/order-payment.entity';
 import { OrderStateChangeEntity } from '../entities/order-state-change.entity';
 import { OrderEntity } from '../entities/order.entity';
 import { ORDER_NUMBER_DIGITS } from '../rules/order-number';
-import { ColumnSpec, queryRows, unnestInsert } from './sql';
+import { ColumnSpec, unnestInsert } from './sql';
 
 /** An order with everything that belongs to it, as the API and other libs see it. */
 export interface OrderDetails {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { RequestContext } from '@omnitill/common';
-import { queryRows } from './sql';
+import { queryRows, RequestContext } from '@omnitill/common';
 
 export interface PickupAttemptState {
   readonly failedAttempts: number;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { RequestContext } from '@omnitill/common';
+import { queryRows, RequestContext } from '@omnitill/common';
 import { AppliedSourceType } from '../entities/recommendation.entities';
 import { BasketChange } from '../rules/basket-change';
-import { PURCHASED_STATES_SQL, queryRows, RETURNED_STATES_SQL } from './sql-rows';
+import { PURCHASED_STATES_SQL, RETURNED_STATES_SQL } from './sql-rows';
 
 /**
  * Every write to the co-purchase tables. Counters are changed only by atomic upserts

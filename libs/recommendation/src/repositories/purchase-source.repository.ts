@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, RequestContext } from '@omnitill/common';
-import { PURCHASED_STATES_SQL, queryRows, RETURNED_STATES_SQL } from './sql-rows';
+import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
+import { PURCHASED_STATES_SQL, RETURNED_STATES_SQL } from './sql-rows';
 
 export interface PurchaseSource {
   readonly orderId: string;

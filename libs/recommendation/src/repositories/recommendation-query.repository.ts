@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, RequestContext } from '@omnitill/common';
-import { PURCHASED_STATES_SQL, queryRows } from './sql-rows';
+import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
+import { PURCHASED_STATES_SQL } from './sql-rows';
 
 /** A product the customer bought, with the latest order it was bought in. */
 export interface PurchasedProduct {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, RequestContext } from '@omnitill/common';
-import { queryRows, SALE_STATES_SQL, toInt } from './report-sql';
+import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
+import { SALE_STATES_SQL, toInt } from './report-sql';
 
 export interface CampaignQuery {
   readonly from: Date;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, RequestContext } from '@omnitill/common';
+import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
 import { ChannelMix } from '../rules/report-assembly';
-import { queryRows, SALE_STATES_SQL, toInt } from './report-sql';
+import { SALE_STATES_SQL, toInt } from './report-sql';
 
 /** Which channels each identified customer bought in during a period, folded into channel mixes. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, RequestContext } from '@omnitill/common';
-import { queryRows, toInt, toNullableNumber } from './report-sql';
+import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
+import { toInt, toNullableNumber } from './report-sql';
 
 export interface PickupFigures {
   readonly isTotal: boolean;

@@ -1,15 +1,8 @@
-import type { EntityManager } from 'typeorm';
-
 /** Order states that are sales: a completed POS sale, a collected pickup, a shipped order. */
 export const SALE_STATES_SQL = `('COMPLETED', 'PICKED_UP', 'SHIPPED')`;
 
 /** Return states whose goods are back (and whose refund amounts are exact). */
 export const RECEIVED_RETURN_STATES_SQL = `('RECEIVED', 'REFUNDED')`;
-
-/** Runs a parameterised read; the generic keeps row types honest at the call site. */
-export async function queryRows<T>(manager: EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {
-  return (await manager.query(sql, [...params])) as T[];
-}
 
 /** PostgreSQL returns bigint and numeric sums as strings; null sums are 0. */
 export function toInt(value: string | number | null | undefined): number {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, RequestContext } from '@omnitill/common';
+import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
 import { ReturnReasonCode } from '@omnitill/returns';
 import { ReturnedUnitsByReason } from '../rules/report-assembly';
-import { queryRows, RECEIVED_RETURN_STATES_SQL, SALE_STATES_SQL, toInt } from './report-sql';
+import { RECEIVED_RETURN_STATES_SQL, SALE_STATES_SQL, toInt } from './report-sql';
 
 interface ReturnedRow {
   variant_id: string;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, RequestContext } from '@omnitill/common';
+import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
 import { SalesDimension } from '../api/inputs/report.input';
-import { queryRows, RECEIVED_RETURN_STATES_SQL, SALE_STATES_SQL, toInt } from './report-sql';
+import { RECEIVED_RETURN_STATES_SQL, SALE_STATES_SQL, toInt } from './report-sql';
 
 export interface SalesQuery {
   readonly from: Date;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { entityManagerOf, RequestContext } from '@omnitill/common';
+import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
 import { RefundEntity } from '../entities/refund.entity';
-import { queryRows, sumsById } from './sql-rows';
+import { sumsById } from './sql-rows';
 
 export type NewRefund = Omit<RefundEntity, 'returnRequest' | 'orderPayment'>;
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { entityManagerOf, RequestContext } from '@omnitill/common';
+import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
 import { ReturnLineEntity } from '../entities/return-line.entity';
 import { ReturnRequestEntity } from '../entities/return-request.entity';
 import { ReturnState } from '../entities/return.enums';
-import { queryRows, sumsById } from './sql-rows';
+import { sumsById } from './sql-rows';
 
 export type NewReturnRequest = Omit<ReturnRequestEntity, 'order' | 'receivingStore'>;
 export type NewReturnLine = Omit<ReturnLineEntity, 'returnRequest' | 'orderLine' | 'variant'>;

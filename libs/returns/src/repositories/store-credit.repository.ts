@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, RequestContext } from '@omnitill/common';
+import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
 import { StoreCreditAccountEntity, StoreCreditEntryEntity } from '../entities/store-credit.entity';
 import { ORDER_REFERENCE_TYPE, StoreCreditEntryKind } from '../entities/return.enums';
-import { queryRows } from './sql-rows';
 
 /** What every ledger entry records besides the amount. */
 export interface CreditEntryMeta {
