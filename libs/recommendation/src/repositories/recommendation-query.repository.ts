@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
+import { BestSellerCandidate, Offer, TogetherCandidate } from '../rules/recommendation-list';
 import { PURCHASED_STATES_SQL } from './sql-rows';
 
 /** A product the customer bought, with the latest order it was bought in. */
@@ -19,28 +20,6 @@ export interface CustomerHistory {
   readonly products: PurchasedProduct[];
   /** The store of the latest completed purchase. */
   readonly usualStoreId: string | null;
-}
-
-/** A product that can be offered, with the variant to show. */
-export interface OfferableProduct {
-  readonly productId: string;
-  readonly name: string;
-  readonly variantId: string;
-  readonly sku: string;
-  readonly priceAmount: number;
-  readonly currency: string;
-  readonly availableAtUsualStore: boolean;
-}
-
-export interface CoPurchaseCandidate extends OfferableProduct {
-  readonly sourceProductId: string;
-  readonly coPurchases: number;
-  readonly sourceBuyers: number;
-  readonly candidateBuyers: number;
-}
-
-export interface BestSeller extends OfferableProduct {
-  readonly units: number;
 }
 
 interface OfferableRow {
@@ -78,7 +57,7 @@ const OFFERABLE_VARIANT = (usualParam: string) => `
 
 const OFFERABLE_COLUMNS = 'p.id AS product_id, p.name, v.id AS variant_id, v.sku, v.price_amount, v.currency, v.at_usual';
 
-function offerable(row: OfferableRow): OfferableProduct {
+function offerable(row: OfferableRow): Offer {
   return {
     productId: row.product_id, name: row.name, variantId: row.variant_id, sku: row.sku,
     priceAmount: row.price_amount, currency: row.currency, availableAtUsualStore: row.at_usual,
@@ -133,7 +112,7 @@ export class RecommendationQueryRepository {
     excludedProductIds: readonly string[],
     usualStoreId: string | null,
     shortlist: number,
-  ): Promise<CoPurchaseCandidate[]> {
+  ): Promise<TogetherCandidate[]> {
     if (sourceProductIds.length === 0) {
       return [];
     }
@@ -178,7 +157,7 @@ export class RecommendationQueryRepository {
     since: Date,
     excludedProductIds: readonly string[],
     shortlist: number,
-  ): Promise<BestSeller[]> {
+  ): Promise<BestSellerCandidate[]> {
     const storeFilter = storeId === null ? '$1::uuid IS NULL' : 'ds.store_id = $1::uuid';
     const rows = await queryRows<OfferableRow & { units: string }>(
       entityManagerOf(ctx, this.dataSource),
