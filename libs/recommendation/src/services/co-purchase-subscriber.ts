@@ -31,6 +31,7 @@ export class CoPurchaseSubscriber implements OnModuleInit, OnModuleDestroy {
     if (!this.options.liveUpdates) {
       return;
     }
+    this.stopped = false;
     this.unsubscribe = this.bus.subscribe(['sale.completed', 'order.picked_up', 'order.shipped', 'sale.voided', 'return.received'], (event) => this.enqueue(event));
   }
 
