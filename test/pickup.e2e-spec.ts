@@ -87,6 +87,8 @@ describe('Click-and-collect', () => {
       [socks.sku, 1, 2500, 2500, 1900],
     ]);
     expect(Date.parse(order.promisedAt ?? '') - Date.parse(order.placedAt)).toBe(60 * MINUTE);
+    const [placed] = await sut.query<{ type: string; payload: Record<string, unknown> }>('SELECT type, payload FROM domain_event WHERE aggregate_id = $1', [order.id]);
+    expect(placed).toEqual({ type: 'order.placed', payload: expect.objectContaining({ number: order.number, fulfilment: 'PICKUP', total: { amount: 14_498, currency: 'EUR' } }) });
     // Reserved at once: a walk-in customer cannot buy these units any more.
     expect(await stockOf(sut, mitte.id, shoe.id)).toEqual({ on_hand: before.shoe.on_hand, reserved: before.shoe.reserved + 2 });
     expect(await stockOf(sut, mitte.id, socks.id)).toEqual({ on_hand: before.socks.on_hand, reserved: before.socks.reserved + 1 });

@@ -82,6 +82,12 @@ describe('POS sales', () => {
       [sale.order.id],
     );
     expect(movements).toEqual([{ type: 'SALE', quantity: -2 }, { type: 'SALE', quantity: -1 }]);
+    // One sale.completed event, written by the statement that numbered the sale, carries that number.
+    const events = await sut.query<{ type: string; store_id: string; payload: Record<string, unknown> }>(
+      'SELECT type, store_id, payload FROM domain_event WHERE aggregate_id = $1', [sale.order.id],
+    );
+    expect(events).toEqual([{ type: 'sale.completed', store_id: store.id, payload: expect.objectContaining({ orderId: sale.order.id, number: sale.order.number, state: 'COMPLETED' }) }]);
+    expect((events[0].payload.lines as { sku: string; quantity: number }[]).map((line) => [line.sku, line.quantity])).toEqual([[shoe.sku, 1], [socks.sku, 2]]);
 
     // The receipt QR finds the sale in any store (returns anywhere); a forged one finds nothing.
     const elsewhere = await tillLogin(sut, otherStore);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
+import { entityManagerOf, EventOutbox, NewDomainEvent, queryRows, RequestContext } from '@omnitill/common';
 import { OrderLineEntity } from '../entities/order-line.entity';
 import { OrderPaymentEntity } from '../entities/order-payment.entity';
 import { OrderStateChangeEntity } from '../entities/order-state-change.entity';
@@ -20,6 +20,15 @@ export type NewOrder = Omit<OrderEntity, 'number' | 'store' | 'terminal' | 'cust
 export type NewOrderLine = Omit<OrderLineEntity, 'order' | 'variant'>;
 export type NewOrderPayment = Omit<OrderPaymentEntity, 'order'>;
 export type NewStateChange = Omit<OrderStateChangeEntity, 'id' | 'order'>;
+
+/** What a new order holds, written in the statement that inserts it. */
+export interface NewOrderContents {
+  readonly lines: readonly NewOrderLine[];
+  readonly payments: readonly NewOrderPayment[];
+  readonly changes: readonly NewStateChange[];
+  /** Events about the new order; the order's number is added to each payload. */
+  readonly events: readonly NewDomainEvent[];
+}
 
 /** Which idempotency key the insert must not duplicate. */
 export type IdempotencyKey = 'client-sale' | 'client-order' | 'none';
@@ -113,20 +122,45 @@ const CONFLICT_CLAUSE: Readonly<Record<IdempotencyKey, string>> = {
 /** Orders and what belongs to them: inserts, look-ups, and updates outside state transitions. */
 @Injectable()
 export class OrderRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: EventOutbox,
+  ) {}
 
   /**
-   * ONE statement: takes the next number of the store's channel sequence (atomic upsert) and inserts
-   * the order with it. Returns null when `idempotencyKey` says the order already exists; the caller
-   * must then roll back (which also gives the number back, so numbers stay gap-free).
+   * ONE statement for a new order and everything it holds: takes the next number of the store's
+   * channel sequence (atomic upsert), inserts the order with it, its lines, payments and history,
+   * and its events (their payload gets the number). The sequence row stays locked until commit, so
+   * this runs last in the use case's writes. Returns null when `idempotencyKey` says the order
+   * already exists (nothing else is written); the caller must then roll back, which also gives the
+   * number back, so numbers stay gap-free.
    */
-  async insertNumbered(ctx: RequestContext, order: NewOrder, numberPrefix: string, idempotencyKey: IdempotencyKey): Promise<{ id: string; number: string } | null> {
+  async insertNumbered(
+    ctx: RequestContext,
+    order: NewOrder,
+    numberPrefix: string,
+    idempotencyKey: IdempotencyKey,
+    contents: NewOrderContents,
+  ): Promise<{ id: string; number: string } | null> {
     const entries = Object.entries(ORDER_COLUMNS) as [keyof NewOrder, ColumnSpec][];
     const names = entries.map(([, [column]]) => column).join(', ');
     const values = entries.map(([, [, type]], index) => `$${index + 2}::${type}`).join(', ');
-    const params = [numberPrefix, ...entries.map(([property]) => order[property])];
+    const params: unknown[] = [numberPrefix, ...entries.map(([property]) => order[property]), order.placedAt];
     const storeParam = entries.findIndex(([property]) => property === 'storeId') + 2;
     const channelParam = entries.findIndex(([property]) => property === 'channel') + 2;
+    const placedAtParam = params.length;
+    const gate = 'WHERE EXISTS (SELECT 1 FROM o)';
+    const lineInsert = unnestInsert('order_line', LINE_COLUMNS, contents.lines, params.length + 1, gate);
+    params.push(...lineInsert.params);
+    const paymentInsert = unnestInsert('order_payment', PAYMENT_COLUMNS, contents.payments, params.length + 1, gate);
+    params.push(...paymentInsert.params);
+    const changeInsert = unnestInsert('order_state_change', STATE_CHANGE_COLUMNS, contents.changes, params.length + 1, gate);
+    params.push(...changeInsert.params);
+    const eventInsert = this.outbox.insertInStatement(ctx, contents.events, {
+      firstParam: params.length + 1,
+      joinWith: { relation: 'o', payloadPatch: "jsonb_build_object('number', o.number)" },
+    });
+    params.push(...eventInsert.params);
     const rows = await queryRows<{ id: string; number: string }>(
       entityManagerOf(ctx, this.dataSource),
       `WITH seq AS (
@@ -134,33 +168,22 @@ export class OrderRepository {
         VALUES ($${storeParam}::uuid, $${channelParam}::varchar, 1)
         ON CONFLICT (store_id, channel) DO UPDATE SET last_value = s.last_value + 1
         RETURNING s.last_value
-      )
-      INSERT INTO "order" (number, ${names}, created_at, updated_at)
-      SELECT $1::varchar || CASE WHEN seq.last_value < ${10 ** ORDER_NUMBER_DIGITS} THEN lpad(seq.last_value::text, ${ORDER_NUMBER_DIGITS}, '0') ELSE seq.last_value::text END,
-             ${values}, $${entries.length + 2}::timestamptz, $${entries.length + 2}::timestamptz
-      FROM seq
-      ${CONFLICT_CLAUSE[idempotencyKey]}
-      RETURNING id, number`,
-      [...params, order.placedAt],
+      ), o AS (
+        INSERT INTO "order" (number, ${names}, created_at, updated_at)
+        SELECT $1::varchar || CASE WHEN seq.last_value < ${10 ** ORDER_NUMBER_DIGITS} THEN lpad(seq.last_value::text, ${ORDER_NUMBER_DIGITS}, '0') ELSE seq.last_value::text END,
+               ${values}, $${placedAtParam}::timestamptz, $${placedAtParam}::timestamptz
+        FROM seq
+        ${CONFLICT_CLAUSE[idempotencyKey]}
+        RETURNING id, number
+      ),
+      l AS (${lineInsert.sql}),
+      p AS (${paymentInsert.sql}),
+      h AS (${changeInsert.sql}),
+      e AS (${eventInsert.sql})
+      SELECT id, number FROM o`,
+      params,
     );
     return rows[0] ?? null;
-  }
-
-  /** Lines, payments and state changes of a new order in ONE statement (multi-row inserts). */
-  async insertContents(
-    ctx: RequestContext,
-    lines: readonly NewOrderLine[],
-    payments: readonly NewOrderPayment[],
-    changes: readonly NewStateChange[],
-  ): Promise<void> {
-    const lineInsert = unnestInsert('order_line', LINE_COLUMNS, lines, 1);
-    const paymentInsert = unnestInsert('order_payment', PAYMENT_COLUMNS, payments, 1 + lineInsert.params.length);
-    const changeInsert = unnestInsert('order_state_change', STATE_CHANGE_COLUMNS, changes, 1 + lineInsert.params.length + paymentInsert.params.length);
-    await entityManagerOf(ctx, this.dataSource).query(
-      `WITH l AS (${lineInsert.sql} RETURNING 1), p AS (${paymentInsert.sql} RETURNING 1), h AS (${changeInsert.sql} RETURNING 1)
-       SELECT (SELECT count(*) FROM l) AS lines, (SELECT count(*) FROM p) AS payments, (SELECT count(*) FROM h) AS changes`,
-      [...lineInsert.params, ...paymentInsert.params, ...changeInsert.params],
-    );
   }
 
   findById(ctx: RequestContext, id: string): Promise<OrderEntity | null> {

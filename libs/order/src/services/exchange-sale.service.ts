@@ -41,6 +41,13 @@ export class ExchangeSaleService {
       throw new Error('ExchangeSaleService.recordInTransaction must run inside the exchange transaction');
     }
     const till = tillOf(tx);
+    // A retry answers the sale recorded before. Probed up front here: in the caller's transaction a
+    // repeat cannot be rolled back on its own (the till's own sales find repeats at the insert).
+    const recordedId = await this.orders.findIdByClientSale(tx, till.terminalId, request.clientSaleId.toLowerCase());
+    if (recordedId) {
+      const [details] = await this.orders.loadDetails(tx, [recordedId]);
+      return details;
+    }
     const store = await this.stores.getById(tx, till.storeId);
     try {
       const outcome = await this.recorder.record(tx, till, store, {

@@ -3,7 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { BadInputException, Clock, Money, RequestContext, TransactionRunner } from '@omnitill/common';
 import { InsufficientStockError } from '@omnitill/inventory';
 import { StoreEntity } from '@omnitill/store';
-import { ShippingAddress } from '../entities/order.entity';
+import { OrderLineEntity } from '../entities/order-line.entity';
+import { OrderPaymentEntity } from '../entities/order-payment.entity';
+import { OrderStateChangeEntity } from '../entities/order-state-change.entity';
+import { OrderEntity, ShippingAddress } from '../entities/order.entity';
 import { OrderChannel, OrderFulfilment, OrderState, PaymentMethod } from '../entities/order.enums';
 import { InsufficientStoreCreditError, StoreCreditNeedsSignedInCustomerError } from '../errors/order.errors';
 import { StoreCreditTender } from '../ports/store-credit.ledger';
@@ -12,7 +15,7 @@ import { orderNumberPrefix } from '../rules/order-number';
 import { priceOrder } from '../rules/pricing';
 import { AlreadyRecordedSignal, writeOnce } from './idempotent-write';
 import { ResolvedLine } from './order-line-pricer.service';
-import { eventLines, OrderEventsService } from './order-events.service';
+import { eventLines, orderEvents } from './order-events.service';
 import { OrderStockService } from './order-stock.service';
 
 export interface OnlineContact {
@@ -54,7 +57,6 @@ export class OnlineOrderPlacementService {
     private readonly orders: OrderRepository,
     private readonly stock: OrderStockService,
     private readonly clock: Clock,
-    private readonly events: OrderEventsService,
     private readonly storeCredit: StoreCreditTender,
   ) {}
 
@@ -136,14 +138,6 @@ export class OnlineOrderPlacementService {
       pickupLockedUntil: null,
       reservationId: reservation.id,
     };
-    const inserted = await this.orders.insertNumbered(tx, order, orderNumberPrefix(draft.store.code, OrderChannel.ONLINE), order.clientOrderId ? 'client-order' : 'none');
-    if (!inserted) {
-      throw new AlreadyRecordedSignal();
-    }
-    const spent = await this.storeCredit.spend(tx, customerId, new Money(draft.storeCreditAmount, currency), orderId);
-    if (spent) {
-      return spent;
-    }
     const lines: NewOrderLine[] = draft.lines.map((line, index) => ({
       id: randomUUID(),
       orderId,
@@ -166,17 +160,31 @@ export class OnlineOrderPlacementService {
       id: randomUUID(), orderId, method, amount, tenderedAmount: null, changeAmount: 0, externalReference, createdAt: now,
     });
     const externalAmount = priced.totals.totalAmount - draft.storeCreditAmount;
-    await this.orders.insertContents(
-      tx,
+    const payments = [
+      ...(draft.storeCreditAmount > 0 ? [payment(PaymentMethod.STORE_CREDIT, draft.storeCreditAmount, null)] : []),
+      ...(externalAmount > 0 || draft.storeCreditAmount === 0 ? [payment(PaymentMethod.EXTERNAL, externalAmount, draft.paymentReference)] : []),
+    ];
+    const history = { orderId, fromState: null, toState: OrderState.PLACED, actor: tx.actorLabel, reason: 'placed online', occurredAt: now };
+    const inserted = await this.orders.insertNumbered(tx, order, orderNumberPrefix(draft.store.code, OrderChannel.ONLINE), order.clientOrderId ? 'client-order' : 'none', {
       lines,
-      [
-        ...(draft.storeCreditAmount > 0 ? [payment(PaymentMethod.STORE_CREDIT, draft.storeCreditAmount, null)] : []),
-        ...(externalAmount > 0 || draft.storeCreditAmount === 0 ? [payment(PaymentMethod.EXTERNAL, externalAmount, draft.paymentReference)] : []),
-      ],
-      [{ orderId, fromState: null, toState: OrderState.PLACED, actor: tx.actorLabel, reason: 'placed online', occurredAt: now }],
-    );
-    const [details] = await this.orders.loadDetails(tx, [orderId]);
-    await this.events.record(tx, 'order.placed', details.order, { lines: eventLines(details) });
+      payments,
+      changes: [history],
+      events: orderEvents('order.placed', [order], { lines: eventLines(lines, currency) }),
+    });
+    if (!inserted) {
+      throw new AlreadyRecordedSignal();
+    }
+    const spent = await this.storeCredit.spend(tx, customerId, new Money(draft.storeCreditAmount, currency), orderId);
+    if (spent) {
+      return spent;
+    }
+    // Built from what was written, as the POS sale does: no read-back.
+    const details: OrderDetails = {
+      order: Object.assign(new OrderEntity(), order, { number: inserted.number, createdAt: now, updatedAt: now }),
+      lines: lines.map((line) => Object.assign(new OrderLineEntity(), line)),
+      payments: payments.map((entry) => Object.assign(new OrderPaymentEntity(), entry)),
+      history: [Object.assign(new OrderStateChangeEntity(), history, { id: '' })],
+    };
     return details;
   }
 }

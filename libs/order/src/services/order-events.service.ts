@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainEventType, EventOutbox, JsonObject, NewDomainEvent, RequestContext } from '@omnitill/common';
 import { OrderEntity } from '../entities/order.entity';
-import { OrderDetails } from '../repositories/order.repository';
+import { NewOrder, NewOrderLine } from '../repositories/order.repository';
 
 export const ORDER_AGGREGATE = 'order';
 
@@ -16,33 +16,40 @@ export class OrderEventsService {
   constructor(private readonly outbox: EventOutbox) {}
 
   async record(ctx: RequestContext, type: DomainEventType, orders: OrderEntity | readonly OrderEntity[], extra: JsonObject = {}, occurredAt?: Date): Promise<void> {
-    const list: readonly OrderEntity[] = Array.isArray(orders) ? orders : [orders as OrderEntity];
-    await this.outbox.record(ctx, list.map((order): NewDomainEvent => ({
-      type,
-      occurredAt,
-      storeId: order.storeId,
-      customerId: order.customerId,
-      aggregateType: ORDER_AGGREGATE,
-      aggregateId: order.id,
-      payload: { ...payloadOf(order), ...extra },
-    })));
+    await this.outbox.record(ctx, orderEvents(type, Array.isArray(orders) ? orders : [orders as OrderEntity], extra, occurredAt));
   }
 }
 
-/** Lines as events carry them (SKU, quantity, what was paid). */
-export function eventLines(details: Pick<OrderDetails, 'lines' | 'order'>): JsonObject[] {
-  return details.lines.map((line) => ({
-    variantId: line.variantId,
-    sku: line.sku,
-    quantity: line.quantity,
-    total: { amount: line.totalAmount, currency: details.order.currency },
+/** The events of `orders` (for OrderRepository.insertNumbered, which writes them with a new order). */
+export function orderEvents(type: DomainEventType, orders: readonly NewOrderEventSubject[], extra: JsonObject = {}, occurredAt?: Date): NewDomainEvent[] {
+  return orders.map((order): NewDomainEvent => ({
+    type,
+    occurredAt,
+    storeId: order.storeId,
+    customerId: order.customerId,
+    aggregateType: ORDER_AGGREGATE,
+    aggregateId: order.id,
+    payload: { ...payloadOf(order), ...extra },
   }));
 }
 
-export function payloadOf(order: OrderEntity): JsonObject {
+/** Lines as events carry them (SKU, quantity, what was paid). */
+export function eventLines(lines: readonly Pick<NewOrderLine, 'variantId' | 'sku' | 'quantity' | 'totalAmount'>[], currency: string): JsonObject[] {
+  return lines.map((line) => ({
+    variantId: line.variantId,
+    sku: line.sku,
+    quantity: line.quantity,
+    total: { amount: line.totalAmount, currency },
+  }));
+}
+
+/** An order as its event payload sees it; a new order's number is added by the insert. */
+export type NewOrderEventSubject = NewOrder & { readonly number?: string };
+
+export function payloadOf(order: NewOrderEventSubject): JsonObject {
   return {
     orderId: order.id,
-    number: order.number,
+    ...(order.number === undefined ? {} : { number: order.number }),
     state: order.state,
     channel: order.channel,
     fulfilment: order.fulfilment,

@@ -22,7 +22,7 @@ import { AlreadyRecordedSignal } from './idempotent-write';
 import { LineRequest, OrderLinePricer } from './order-line-pricer.service';
 import { OrderStockService } from './order-stock.service';
 import { SaleCouponService } from './sale-coupon.service';
-import { eventLines, OrderEventsService } from './order-events.service';
+import { eventLines, orderEvents } from './order-events.service';
 
 export interface SaleRequest {
   readonly clientSaleId: string;
@@ -63,10 +63,10 @@ function storeCreditTendered(payments: readonly PaymentInput[]): number {
 const OVERRIDE_ROLES: readonly StaffRole[] = [StaffRole.STORE_MANAGER, StaffRole.ADMIN];
 
 /**
- * The body of one POS sale, inside its transaction. The hot path is a handful of statements: the
- * idempotency probe, the store, the variant look-up, the numbered order insert (ON CONFLICT DO
- * NOTHING on the till's clientSaleId), one multi-row insert of lines, payments and history, and
- * one stock statement.
+ * The body of one POS sale, inside its transaction. The hot path is three statements: the variant
+ * look-up (plus the customer's when one is identified), the stock entries, and ONE insert of the
+ * numbered order with its lines, payments, history and event (ON CONFLICT DO NOTHING on the till's
+ * clientSaleId: a repeat writes nothing and is answered with the original).
  */
 @Injectable()
 export class PosSaleRecorder {
@@ -76,26 +76,35 @@ export class PosSaleRecorder {
     private readonly stock: OrderStockService,
     private readonly customers: OrderCustomerDirectory,
     private readonly coupons: SaleCouponService,
-    private readonly events: OrderEventsService,
     private readonly storeCredit: StoreCreditTender,
     private readonly audit: AuditTrail,
   ) {}
 
   async record(tx: RequestContext, till: Till, store: StoreEntity, request: SaleRequest, now: Date): Promise<NewSale | SaleRefusal | { readonly existingId: string }> {
     const clientSaleId = request.clientSaleId.toLowerCase();
-    const existingId = await this.orders.findIdByClientSale(tx, till.terminalId, clientSaleId);
-    if (existingId) {
-      return { existingId };
+    // A sale recorded once is always answered, however late the retry: the numbered insert finds a
+    // repeat (ON CONFLICT), and every refusal first asks whether this sale is already recorded, so
+    // the hot path has no up-front probe.
+    const refuse = async <TRefusal>(refusal: TRefusal): Promise<TRefusal | { readonly existingId: string }> => {
+      const existingId = await this.orders.findIdByClientSale(tx, till.terminalId, clientSaleId);
+      return existingId ? { existingId } : refusal;
+    };
+    try {
+      assertSaleTime(request.occurredAt, now);
+    } catch (error) {
+      const existingId = await this.orders.findIdByClientSale(tx, till.terminalId, clientSaleId);
+      if (existingId) {
+        return { existingId };
+      }
+      throw error;
     }
-    // Checked after the probe: a sale recorded once is always answered, however late the retry.
-    assertSaleTime(request.occurredAt, now);
     const role = tx.staff?.role;
     if (request.lines.some((line) => line.priceOverride) && !(role && OVERRIDE_ROLES.includes(role))) {
-      return new PriceOverrideNotAllowedError();
+      return refuse(new PriceOverrideNotAllowedError());
     }
     const lines = await this.pricer.resolve(tx, store, request.lines, { allowInactive: true, mergeVariants: false });
     if (lines instanceof UnknownSkuError) {
-      return lines;
+      return refuse(lines);
     }
     const notices: string[] = [];
     let customerId: string | null = request.customerId ?? null;
@@ -120,7 +129,8 @@ export class PosSaleRecorder {
         })
       : null;
     if (coupon && !('lineDiscounts' in coupon)) {
-      // A concurrent copy of this sale may have used the single-use code first: then answer that sale.
+      // This sale may have been recorded before (a retry), or a concurrent copy of it may have used
+      // the single-use code first and not committed yet: then answer that sale once it has.
       if (await this.orders.findIdByClientSale(tx, till.terminalId, clientSaleId)) {
         throw new AlreadyRecordedSignal();
       }
@@ -132,7 +142,7 @@ export class PosSaleRecorder {
     const credit = request.creditTender ? { ...request.creditTender, amount: Math.min(request.creditTender.amount, priced.totals.totalAmount) } : null;
     const settlement = settlePayments(priced.totals.totalAmount, credit && credit.amount > 0 ? [credit, ...request.payments] : request.payments);
     if (!settlement.covered) {
-      return new PaymentShortfallError(new Money(settlement.dueAmount, currency), new Money(settlement.paidAmount, currency));
+      return refuse(new PaymentShortfallError(new Money(settlement.dueAmount, currency), new Money(settlement.paidAmount, currency)));
     }
     const order: NewOrder = {
       id: orderId,
@@ -171,17 +181,6 @@ export class PosSaleRecorder {
       pickupLockedUntil: null,
       reservationId: null,
     };
-    const inserted = await this.orders.insertNumbered(tx, order, orderNumberPrefix(store.code, OrderChannel.POS), 'client-sale');
-    if (!inserted) {
-      throw new AlreadyRecordedSignal();
-    }
-    // The till's STORE_CREDIT tenders come off the customer's balance in this transaction, after
-    // the insert (a concurrent copy of this sale has waited there and left). A refusal rolls the
-    // sale back. An exchange's credit tender is the returned goods' value, never on the balance.
-    const spent = await this.storeCredit.spend(tx, customerId, new Money(storeCreditTendered(request.payments), currency), orderId);
-    if (spent) {
-      return spent;
-    }
     const orderLines: NewOrderLine[] = lines.map((line, index) => ({
       id: randomUUID(),
       orderId,
@@ -202,7 +201,25 @@ export class PosSaleRecorder {
     }));
     const payments = settlement.payments.map((payment) => ({ ...payment, id: randomUUID(), orderId, createdAt: now }));
     const history = { orderId, fromState: null, toState: OrderState.COMPLETED, actor: tx.actorLabel, reason: 'sold at the till', occurredAt: now };
-    await this.orders.insertContents(tx, orderLines, payments, [history]);
+    // Stock first, the numbered insert last: the store's number sequence row stays locked until
+    // commit, so it is taken by the last statement (sales of one store queue there only briefly).
+    await this.stock.recordSale(tx, store.id, orderId, lines.map((line) => ({ variantId: line.variant.id, quantity: line.quantity })), request.occurredAt);
+    const inserted = await this.orders.insertNumbered(tx, order, orderNumberPrefix(store.code, OrderChannel.POS), 'client-sale', {
+      lines: orderLines,
+      payments,
+      changes: [history],
+      events: orderEvents('sale.completed', [order], { lines: eventLines(orderLines, currency) }, request.occurredAt),
+    });
+    if (!inserted) {
+      throw new AlreadyRecordedSignal();
+    }
+    // The till's STORE_CREDIT tenders come off the customer's balance in this transaction, after
+    // the insert (a concurrent copy of this sale has waited there and left). A refusal rolls the
+    // sale back. An exchange's credit tender is the returned goods' value, never on the balance.
+    const spent = await this.storeCredit.spend(tx, customerId, new Money(storeCreditTendered(request.payments), currency), orderId);
+    if (spent) {
+      return spent;
+    }
     const overridden = orderLines.filter((line) => line.priceOverrideReason);
     if (overridden.length > 0) {
       await this.audit.record(tx, {
@@ -212,7 +229,6 @@ export class PosSaleRecorder {
         after: { currency, lines: overridden.map((line) => ({ sku: line.sku, unitPriceAmount: line.unitPriceAmount, quantity: line.quantity })) },
       });
     }
-    await this.stock.recordSale(tx, store.id, orderId, lines.map((line) => ({ variantId: line.variant.id, quantity: line.quantity })), request.occurredAt);
     // Built from what was written: the hot path does not read the sale back.
     const details: OrderDetails = {
       order: Object.assign(new OrderEntity(), order, { number: inserted.number, createdAt: now, updatedAt: now }),
@@ -220,7 +236,6 @@ export class PosSaleRecorder {
       payments: payments.map((payment) => Object.assign(new OrderPaymentEntity(), payment)),
       history: [Object.assign(new OrderStateChangeEntity(), history, { id: '' })],
     };
-    await this.events.record(tx, 'sale.completed', details.order, { lines: eventLines(details) }, request.occurredAt);
     return { details, notices };
   }
 }
