@@ -8,6 +8,9 @@ export interface LoadResult {
   readonly p99Ms: number;
   readonly errors: number;
   readonly requests: number;
+  /** CPU used per request by the API process and by PostgreSQL (bench/cpu.ts), where measurable. */
+  readonly apiCpuMsPerRequest?: number | null;
+  readonly databaseCpuMsPerRequest?: number | null;
 }
 
 export interface LoadSpec {

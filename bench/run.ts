@@ -13,6 +13,7 @@ import { Client } from 'pg';
 import { findFreePort, startEmbeddedPostgres } from '../libs/database/src/embedded-postgres';
 import { startApi } from './api-process';
 import { measureDatabaseCeiling, startBareFastify } from './ceilings';
+import { CpuMeter } from './cpu';
 import { LoadResult, runFlow, runLoad } from './load';
 import { buildOperations, BenchContext } from './operations';
 import { FULL_SIZES, seedBenchData, SMOKE_SIZES } from './seed';
@@ -86,6 +87,11 @@ async function prepareDatabase(): Promise<{ url: string; stop: () => Promise<voi
   return { url: url.toString(), stop: dropAndStop };
 }
 
+/** CPU ms per request, one decimal. */
+function perRequest(ms: number | null, requests: number): number | null {
+  return ms === null || requests === 0 ? null : Math.round((ms / requests) * 10) / 10;
+}
+
 function ratio(value: number, ceiling: number | null): string {
   return ceiling ? `${Math.round((value / ceiling) * 100)}%` : 'n/a';
 }
@@ -108,10 +114,12 @@ async function main(): Promise<boolean> {
     const context = new BenchContext(api.baseUrl, fixture, customersWithHistory);
     await context.prepare(smoke);
     const operations = buildOperations(context).filter((operation) => !only || only.includes(operation.name));
+    const cpu = new CpuMeter(api.pid, database.url);
 
     for (const operation of operations) {
       for (const concurrency of concurrencies) {
         let result: LoadResult;
+        const cpuBefore = await cpu.snapshot();
         if (operation.flow) {
           await operation.flow.prepare(smoke ? 100 : Number(process.env.BENCH_PICKUP_ORDERS ?? 4000));
           result = await runFlow(operation.flow.operation, concurrency, seconds, () => operation.flow!.iteration());
@@ -120,8 +128,10 @@ async function main(): Promise<boolean> {
         } else {
           continue;
         }
+        const used = CpuMeter.used(cpuBefore, await cpu.snapshot());
+        result = { ...result, apiCpuMsPerRequest: perRequest(used.apiMs, result.requests), databaseCpuMsPerRequest: perRequest(used.databaseMs, result.requests) };
         results.push(result);
-        process.stdout.write(`${operation.name} c=${concurrency}: ${result.requestsPerSecond} req/s, p99 ${result.p99Ms} ms, errors ${result.errors}\n`);
+        process.stdout.write(`${operation.name} c=${concurrency}: ${result.requestsPerSecond} req/s, p99 ${result.p99Ms} ms, errors ${result.errors}, CPU ms/request: API ${result.apiCpuMsPerRequest ?? 'n/a'}, PostgreSQL ${result.databaseCpuMsPerRequest ?? 'n/a'}\n`);
       }
     }
 
@@ -150,7 +160,7 @@ function printReport(results: LoadResult[], dbCeiling: number | null, bare: Load
     const isSale = r.operation.startsWith('pos sale');
     const isAvailability = r.operation.startsWith('availability');
     const vs = isSale ? `${ratio(r.requestsPerSecond, dbCeiling)} of db` : isAvailability && bare ? `${ratio(r.requestsPerSecond, bare.requestsPerSecond)} of bare` : '';
-    return `| ${r.operation} | ${r.concurrency} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} | ${vs} |`;
+    return `| ${r.operation} | ${r.concurrency} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} | ${vs} | ${r.apiCpuMsPerRequest ?? 'n/a'} | ${r.databaseCpuMsPerRequest ?? 'n/a'} |`;
   });
   const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
   let commit = 'unknown';
@@ -163,8 +173,8 @@ function printReport(results: LoadResult[], dbCeiling: number | null, bare: Load
     `omnitill benchmark ${smoke ? '(smoke)' : ''} — ${new Date().toISOString()} — commit ${commit}`,
     `machine: ${machine}; ${seconds}s per run; API pool ${poolSize}`,
     '',
-    '| operation | concurrency | req/s | p50 ms | p99 ms | errors | vs ceiling |',
-    '|---|---|---|---|---|---|---|',
+    '| operation | concurrency | req/s | p50 ms | p99 ms | errors | vs ceiling | API CPU ms/req | PostgreSQL CPU ms/req |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
     `database ceiling (pgbench, same writes as a POS sale): ${dbCeiling ?? 'n/a'} tps`,
