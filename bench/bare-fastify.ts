@@ -8,7 +8,8 @@ async function main(): Promise<void> {
   const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 20) });
   const app = Fastify({ logger: false });
   app.post<{ Body: { storeId: string; variantIds: string[] } }>('/availability', async (request) => {
-    const { rows } = await pool.query(AVAILABILITY_SQL, [request.body.storeId, request.body.variantIds]);
+    // A named prepared statement, as the API's hot reads use (queryPrepared): the runtime's best.
+    const { rows } = await pool.query({ name: 'availability', text: AVAILABILITY_SQL, values: [request.body.storeId, request.body.variantIds] });
     return { data: rows };
   });
   await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });

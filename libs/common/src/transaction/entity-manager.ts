@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { QueryFailedError } from 'typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { RequestContext } from '../context/request-context';
 
@@ -16,6 +18,42 @@ export async function queryRows<T>(manager: EntityManager, sql: string, params: 
     return result[0] as T[];
   }
   return result as T[];
+}
+
+/** A pg connection as far as prepared statements need it. */
+interface PreparingClient {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+const statementNames = new Map<string, string>();
+
+/** A stable name per SQL text: the same statement is prepared once per connection. */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `omnitill_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
+/**
+ * Rows of a statement run as a NAMED prepared statement on the transaction's connection: parsed and
+ * planned once per connection instead of on every call (PostgreSQL then reuses a generic plan).
+ * For the hot paths' fixed SQL texts only (every distinct text stays prepared on each pooled
+ * connection): pass varying data as (array) parameters, never in the text. Runs on the open
+ * transaction's connection, else on one from the pool. Errors are QueryFailedError, as from TypeORM.
+ */
+export async function queryPrepared<T>(manager: EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {
+  const runner = manager.queryRunner;
+  // In a transaction, its connection; else the pool's (pg's Pool.query takes a client for one statement).
+  const client = (runner?.isTransactionActive ? await runner.connect() : (manager.connection.driver as unknown as { master: PreparingClient }).master) as PreparingClient;
+  try {
+    const result = await client.query({ name: statementName(sql), text: sql, values: [...params] });
+    return result.rows as T[];
+  } catch (error) {
+    throw new QueryFailedError(sql, [...params], error as Error);
+  }
 }
 
 /** True when a query failed on a unique constraint (optionally a named one). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
+import { entityManagerOf, queryPrepared, RequestContext } from '@omnitill/common';
 import { StockFigures } from '../rules/availability';
 import { haversineSql } from '../rules/geo';
 import { StockLine } from '../rules/stock-lines';
@@ -46,7 +46,7 @@ export class AvailabilityRepository {
   /** Stock of many variants (by id, or by upper-cased SKU) at one store, and whether the store exists. */
   async stockAt(ctx: RequestContext, storeId: string, key: 'id' | 'sku', values: readonly string[]): Promise<StoreStock> {
     const match = key === 'id' ? 'v.id = ANY($2::uuid[])' : 'v.sku = ANY($2::varchar[])';
-    const rows = await queryRows<StoreStockRow>(
+    const rows = await queryPrepared<StoreStockRow>(
       entityManagerOf(ctx, this.dataSource),
       `SELECT v.id AS variant_id, v.sku,
               COALESCE(s.on_hand, 0) AS on_hand, COALESCE(s.reserved, 0) AS reserved, COALESCE(s.safety_stock, 0) AS safety_stock
@@ -75,7 +75,7 @@ export class AvailabilityRepository {
     longitude: number,
     limit: number,
   ): Promise<PickupStoreRow[]> {
-    const rows = await queryRows<{
+    const rows = await queryPrepared<{
       store_id: string; code: string; name: string; city: string; latitude: number; longitude: number;
       pickup_promise_minutes: number; distance_km: number;
     }>(

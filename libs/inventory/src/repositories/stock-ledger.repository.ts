@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
+import { entityManagerOf, queryPrepared, queryRows, RequestContext } from '@omnitill/common';
 import { StockMovementEntity } from '../entities/stock-movement.entity';
 import { StockMovementType } from '../entities/stock.enums';
 import { SettlementLine } from '../rules/settlement';
@@ -41,7 +41,7 @@ export class StockLedgerRepository {
    * follows their order.
    */
   async applyEntries(ctx: RequestContext, storeId: string, entries: readonly LedgerEntry[], meta: MovementContext): Promise<StockMovementEntity[]> {
-    const rows = await queryRows<MovementRow>(
+    const rows = await queryPrepared<MovementRow>(
       entityManagerOf(ctx, this.dataSource),
       `WITH entry AS MATERIALIZED (
         SELECT e.variant_id, e.quantity, e.type::stock_movement_type AS type, e.reason, e.reference_type, e.reference_id, e.ord
@@ -95,7 +95,7 @@ export class StockLedgerRepository {
     type: StockMovementType,
     meta: MovementContext,
   ): Promise<StockMovementEntity[]> {
-    const rows = await queryRows<MovementRow>(
+    const rows = await queryPrepared<MovementRow>(
       entityManagerOf(ctx, this.dataSource),
       `WITH wanted AS MATERIALIZED (
         SELECT w.variant_id, w.quantity FROM unnest($2::uuid[], $3::int[]) AS w(variant_id, quantity)

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { entityManagerOf, EventOutbox, NewDomainEvent, queryRows, RequestContext } from '@omnitill/common';
+import { entityManagerOf, EventOutbox, NewDomainEvent, queryPrepared, queryRows, RequestContext } from '@omnitill/common';
 import { OrderLineEntity } from '../entities/order-line.entity';
 import { OrderPaymentEntity } from '../entities/order-payment.entity';
 import { OrderStateChangeEntity } from '../entities/order-state-change.entity';
@@ -161,7 +161,7 @@ export class OrderRepository {
       joinWith: { relation: 'o', payloadPatch: "jsonb_build_object('number', o.number)" },
     });
     params.push(...eventInsert.params);
-    const rows = await queryRows<{ id: string; number: string }>(
+    const rows = await queryPrepared<{ id: string; number: string }>(
       entityManagerOf(ctx, this.dataSource),
       `WITH seq AS (
         INSERT INTO order_number_sequence AS s (store_id, channel, last_value)
