@@ -38,6 +38,10 @@ export function buildDataSourceOptions(
       connectionTimeoutMillis: 5_000,
       statement_timeout: settings.statementTimeoutMs,
       idle_in_transaction_session_timeout: 60_000,
+      // Only named prepared statements (queryPrepared: the hot paths' fixed statements) are
+      // affected: planned once per connection, not again with every call's values. TypeORM's
+      // unnamed statements are planned per call as before.
+      options: '-c plan_cache_mode=force_generic_plan',
     },
   };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { entityManagerOf, RequestContext } from '@omnitill/common';
+import { DataSource } from 'typeorm';
+import { entityManagerOf, queryPrepared, RequestContext } from '@omnitill/common';
+import { ProductEntity } from '../entities/product.entity';
 import { ProductVariantEntity, VariantWithProduct } from '../entities/product-variant.entity';
 
 export type VariantInsert = Omit<ProductVariantEntity, 'id' | 'product' | 'createdAt' | 'updatedAt'>;
@@ -37,25 +38,16 @@ export class ProductVariantRepository {
 
   /** Index-backed (uq_product_variant_sku). `skus` must already be upper-cased. */
   findBySkusWithProduct(ctx: RequestContext, skus: readonly string[]): Promise<VariantWithProduct[]> {
-    if (skus.length === 0) {
-      return Promise.resolve([]);
-    }
-    return this.withProduct(ctx).where('v.sku = ANY(:skus)', { skus }).getMany() as Promise<VariantWithProduct[]>;
+    return this.withProduct(ctx, 'v.sku = ANY($1::varchar[])', skus);
   }
 
   /** Index-backed (uq_product_variant_barcode). `barcodes` must already be GTIN-13. */
   findByBarcodesWithProduct(ctx: RequestContext, barcodes: readonly string[]): Promise<VariantWithProduct[]> {
-    if (barcodes.length === 0) {
-      return Promise.resolve([]);
-    }
-    return this.withProduct(ctx).where('v.barcode = ANY(:barcodes)', { barcodes }).getMany() as Promise<VariantWithProduct[]>;
+    return this.withProduct(ctx, 'v.barcode = ANY($1::varchar[])', barcodes);
   }
 
   findByIdsWithProduct(ctx: RequestContext, ids: readonly string[]): Promise<VariantWithProduct[]> {
-    if (ids.length === 0) {
-      return Promise.resolve([]);
-    }
-    return this.withProduct(ctx).where('v.id = ANY(:ids)', { ids }).getMany() as Promise<VariantWithProduct[]>;
+    return this.withProduct(ctx, 'v.id = ANY($1::uuid[])', ids);
   }
 
   /** Inserts all rows in one statement; the caller maps unique violations. */
@@ -71,9 +63,66 @@ export class ProductVariantRepository {
     return entityManagerOf(ctx, this.dataSource).save(ProductVariantEntity, variant);
   }
 
-  private withProduct(ctx: RequestContext): SelectQueryBuilder<ProductVariantEntity> {
-    return entityManagerOf(ctx, this.dataSource)
-      .createQueryBuilder(ProductVariantEntity, 'v')
-      .innerJoinAndSelect('v.product', 'p');
+  /**
+   * Variants matching `match` (one of three fixed conditions on $1) with their product, in ONE
+   * prepared statement: these look-ups run on every sale and order (queryPrepared).
+   */
+  private async withProduct(ctx: RequestContext, match: string, values: readonly string[]): Promise<VariantWithProduct[]> {
+    if (values.length === 0) {
+      return [];
+    }
+    const rows = await queryPrepared<VariantWithProductRow>(
+      entityManagerOf(ctx, this.dataSource),
+      `SELECT v.id, v.product_id, v.sku, v.barcode, v.name, v.size, v.colour, v.price_amount, v.currency, v.active,
+              v.created_at, v.updated_at, p.name AS p_name, p.description AS p_description, p.brand AS p_brand,
+              p.active AS p_active, p.created_at AS p_created_at, p.updated_at AS p_updated_at
+         FROM product_variant v JOIN product p ON p.id = v.product_id
+        WHERE ${match}`,
+      [values],
+    );
+    return rows.map((row) => Object.assign(new ProductVariantEntity(), {
+      id: row.id,
+      productId: row.product_id,
+      sku: row.sku,
+      barcode: row.barcode,
+      name: row.name,
+      size: row.size,
+      colour: row.colour,
+      priceAmount: row.price_amount,
+      currency: row.currency,
+      active: row.active,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      product: Object.assign(new ProductEntity(), {
+        id: row.product_id,
+        name: row.p_name,
+        description: row.p_description,
+        brand: row.p_brand,
+        active: row.p_active,
+        createdAt: row.p_created_at,
+        updatedAt: row.p_updated_at,
+      }),
+    }));
   }
+}
+
+interface VariantWithProductRow {
+  id: string;
+  product_id: string;
+  sku: string;
+  barcode: string | null;
+  name: string;
+  size: string | null;
+  colour: string | null;
+  price_amount: number;
+  currency: string;
+  active: boolean;
+  created_at: Date;
+  updated_at: Date;
+  p_name: string;
+  p_description: string | null;
+  p_brand: string | null;
+  p_active: boolean;
+  p_created_at: Date;
+  p_updated_at: Date;
 }

@@ -36,7 +36,8 @@ export class PosSaleService {
   async recordSale(ctx: RequestContext, request: SaleRequest): Promise<RecordSaleOutcome> {
     const till = tillOf(ctx);
     const now = this.clock.now();
-    const store = await this.stores.getById(ctx, till.storeId);
+    // The till's store (code, time zone, tax) as read at most a few seconds ago: one query less per sale.
+    const store = await this.stores.getRecent(ctx, till.storeId);
     const replay = () => this.replay(ctx, till, store, request.clientSaleId);
     const outcome = await writeOnce(this.transactions, ctx, (tx) => this.recorder.record(tx, till, store, request, now), replay);
     if ('existingId' in outcome) {

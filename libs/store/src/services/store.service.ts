@@ -1,13 +1,37 @@
 import { Injectable } from '@nestjs/common';
-import { isUniqueViolation, NotFoundException, Page, RequestContext } from '@omnitill/common';
+import { integerSetting, isUniqueViolation, NotFoundException, Page, RequestContext } from '@omnitill/common';
 import { StoreEntity } from '../entities/store.entity';
 import { CreateStoreInput, UpdateStoreInput } from '../api/inputs/store.input';
 import { DuplicateStoreCodeError } from '../errors/store.errors';
 import { StoreListQuery, StoreRepository } from '../repositories/store.repository';
 
+/** How long a store read by `getRecent` is reused (STORE_CACHE_SECONDS, 0 turns it off). */
+const RECENT_STORE_MS = integerSetting(process.env, 'STORE_CACHE_SECONDS', 5, 0, 300) * 1000;
+
 @Injectable()
 export class StoreService {
+  private readonly recent = new Map<string, { readonly store: StoreEntity; readonly readAt: number }>();
+
   constructor(private readonly stores: StoreRepository) {}
+
+  /**
+   * The store as read at most STORE_CACHE_SECONDS ago (default 5), for hot paths that need its
+   * constants (code, time zone, tax settings) on every request, such as a till's sale. Changes made
+   * through this process are seen at once, other replicas' within that time. Read-only: never
+   * modify what it returns.
+   */
+  async getRecent(ctx: RequestContext, id: string): Promise<StoreEntity> {
+    const now = performance.now();
+    const cached = this.recent.get(id);
+    if (cached && now - cached.readAt < RECENT_STORE_MS) {
+      return cached.store;
+    }
+    const store = await this.getById(ctx, id);
+    if (RECENT_STORE_MS > 0) {
+      this.recent.set(id, { store, readAt: now });
+    }
+    return store;
+  }
 
   async getById(ctx: RequestContext, id: string): Promise<StoreEntity> {
     const store = await this.stores.findById(ctx, id);
@@ -89,7 +113,9 @@ export class StoreService {
       }
     }
     try {
-      return await this.stores.save(ctx, store);
+      const saved = await this.stores.save(ctx, store);
+      this.recent.delete(id);
+      return saved;
     } catch (error) {
       if (isUniqueViolation(error, 'uq_store_code')) {
         return new DuplicateStoreCodeError(store.code);
