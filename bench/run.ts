@@ -125,9 +125,10 @@ async function main(): Promise<boolean> {
       }
       for (const concurrency of concurrencies) {
         let result: LoadResult;
-        const cpuBefore = await cpu.snapshot();
+        let cpuBefore = await cpu.snapshot();
         if (operation.flow) {
           await operation.flow.prepare(smoke ? 100 : Number(process.env.BENCH_PICKUP_ORDERS ?? 4000));
+          cpuBefore = await cpu.snapshot();
           result = await runFlow(operation.flow.operation, concurrency, seconds, () => operation.flow!.iteration());
         } else if (operation.spec) {
           result = await runLoad(operation.spec, concurrency, seconds);
