@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, Page, PublishedEvent, RequestContext } from '@omnitill/common';
+import { entityManagerOf, Page, PublishedEvent, queryPrepared, RequestContext } from '@omnitill/common';
 import { bySequence, EventRow, publishedEventColumns, toPublishedEvent } from './event-row';
 
 export interface ClaimedBatch {
@@ -35,7 +35,8 @@ export class OutboxRepository {
    * would break the aggregate's order. Must run inside a transaction (the locks last until commit).
    */
   async claimBatch(ctx: RequestContext, limit: number): Promise<ClaimedBatch> {
-    const rows: { id: string; blocked: boolean }[] = await entityManagerOf(ctx, this.dataSource).query(
+    const rows = await queryPrepared<{ id: string; blocked: boolean }>(
+      entityManagerOf(ctx, this.dataSource),
       `WITH batch AS (
          SELECT id, aggregate_type, aggregate_id FROM domain_event
          WHERE published_at IS NULL
@@ -58,7 +59,8 @@ export class OutboxRepository {
   }
 
   async markPublished(ctx: RequestContext, ids: readonly string[], at: Date): Promise<PublishedEvent[]> {
-    const rows: EventRow[] = await entityManagerOf(ctx, this.dataSource).query(
+    const rows = await queryPrepared<EventRow>(
+      entityManagerOf(ctx, this.dataSource),
       // Wrapped in a CTE so the driver returns rows (TypeORM reshapes a top-level UPDATE's result).
       `WITH published AS (
          UPDATE domain_event SET published_at = $2 WHERE id = ANY($1::bigint[]) AND published_at IS NULL RETURNING *

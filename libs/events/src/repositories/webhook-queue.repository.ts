@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, PublishedEvent, RequestContext } from '@omnitill/common';
+import { entityManagerOf, PublishedEvent, queryPrepared, RequestContext } from '@omnitill/common';
 import { WebhookDeliveryState } from '../entities/webhook-delivery.entity';
 import { EventRow, publishedEventColumns, toPublishedEvent } from './event-row';
 
@@ -63,7 +63,8 @@ export class WebhookQueueRepository {
     const withEndpoint = (params: unknown[]) => (options.endpointId === undefined ? params : [...params, options.endpointId]);
     // Lock the active heads of the queues we append to: a dispatcher finishing one of them waits
     // for our commit and then sees (and promotes) what we add; if it finished first, we see that.
-    await manager.query(
+    await queryPrepared(
+      manager,
       `SELECT d.id FROM webhook_delivery d
        WHERE d.state IN ${OPEN} AND d.next_attempt_at IS NOT NULL
          AND (d.endpoint_id, d.aggregate_type, d.aggregate_id) IN (
@@ -77,7 +78,8 @@ export class WebhookQueueRepository {
       ? `DO UPDATE SET state = 'PENDING', attempts = 0, next_attempt_at = EXCLUDED.next_attempt_at, lease_until = NULL, updated_at = EXCLUDED.updated_at
          WHERE webhook_delivery.state IN ('SUCCEEDED', 'DEAD')`
       : 'DO NOTHING';
-    const rows: unknown[] = await manager.query(
+    const rows = await queryPrepared(
+      manager,
       `WITH candidates AS (
          SELECT w.id AS endpoint_id, e.id AS event_id, e.aggregate_type, e.aggregate_id,
                 row_number() OVER (PARTITION BY w.id, e.aggregate_type, e.aggregate_id ORDER BY e.id) AS position
@@ -109,7 +111,8 @@ export class WebhookQueueRepository {
    * held while sending; SKIP LOCKED keeps dispatchers on different rows.
    */
   async claimDue(ctx: RequestContext, now: Date, limit: number, leaseUntil: Date): Promise<ClaimedDelivery[]> {
-    const rows: (EventRow & { deliveryId: string; attempts: number; url: string; secret: string })[] = await entityManagerOf(ctx, this.dataSource).query(
+    const rows = await queryPrepared<EventRow & { deliveryId: string; attempts: number; url: string; secret: string }>(
+      entityManagerOf(ctx, this.dataSource),
       `WITH due AS (
          SELECT d.id FROM webhook_delivery d
          JOIN webhook_endpoint w ON w.id = d.endpoint_id AND w.active
@@ -138,7 +141,8 @@ export class WebhookQueueRepository {
    * when the delivery finished (SUCCEEDED or DEAD), so its successor can be promoted.
    */
   async recordAttempt(ctx: RequestContext, result: AttemptResult): Promise<DeliveryQueueKey | null> {
-    const rows: (DeliveryQueueKey & { state: WebhookDeliveryState })[] = await entityManagerOf(ctx, this.dataSource).query(
+    const rows = await queryPrepared<DeliveryQueueKey & { state: WebhookDeliveryState }>(
+      entityManagerOf(ctx, this.dataSource),
       `WITH attempt AS (
          INSERT INTO webhook_delivery_attempt (delivery_id, attempt_no, status_code, error, duration_ms, attempted_at)
          SELECT $1, coalesce(max(attempt_no), 0) + 1, $4, $5, $6, $7 FROM webhook_delivery_attempt WHERE delivery_id = $1
@@ -162,7 +166,8 @@ export class WebhookQueueRepository {
    * committed while recordAttempt waited for the relay's lock.
    */
   async promoteNext(ctx: RequestContext, queue: DeliveryQueueKey, now: Date): Promise<boolean> {
-    const rows: unknown[] = await entityManagerOf(ctx, this.dataSource).query(
+    const rows = await queryPrepared(
+      entityManagerOf(ctx, this.dataSource),
       `WITH promoted AS (
          UPDATE webhook_delivery SET next_attempt_at = $4, updated_at = $4
          WHERE id = (
