@@ -13,6 +13,8 @@ import { CouponEventsService } from './coupon-events.service';
 export interface CouponRedemptionRequest extends CouponBasket {
   /** The order or POS sale the code is used on. Redeeming the same code on it again returns the same redemption. */
   readonly orderId: string;
+  /** The order is being created in this transaction (a till sale, a checkout): it cannot hold a redemption yet, so none is looked for. */
+  readonly orderIsNew?: boolean;
 }
 
 /** A recorded use of a code, as the order lib stores it on the order. */
@@ -66,7 +68,7 @@ export class CouponRedemptionService {
     }
     const { code } = evaluated;
     const { campaign } = code;
-    const existing = await this.redemptions.findActive(ctx, code.id, request.orderId);
+    const existing = request.orderIsNew ? null : await this.redemptions.findActive(ctx, code.id, request.orderId);
     if (existing) {
       return toRedemption(existing, code.code, code.issuedToCustomerId);
     }

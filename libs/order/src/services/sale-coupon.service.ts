@@ -39,6 +39,8 @@ export class SaleCouponService {
   async redeem(ctx: RequestContext, use: CouponUse): Promise<AppliedCoupon | CouponError> {
     const result = await this.redemptions.redeem(ctx, {
       orderId: use.orderId,
+      // Only orders being created come here (the POS sale, checkout): skips the look-up for a redemption they cannot have.
+      orderIsNew: true,
       codeOrToken: use.codeOrToken,
       storeId: use.storeId,
       channel: use.channel === OrderChannel.POS ? CouponChannel.POS : CouponChannel.ONLINE,
