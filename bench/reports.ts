@@ -3,9 +3,12 @@
  * embedded one), starts the compiled API in production mode and times every report over the last
  * 30 days through GraphQL and CSV, as an admin (every store) and as a store manager (one store).
  * `--seed-only` stops after seeding (npm run seed:volume); with DATABASE_URL the data stays.
- * BENCH_VOLUME_ORDERS overrides the order count (e.g. 20000 for a quick try). */
+ * BENCH_VOLUME_ORDERS overrides the order count (e.g. 20000 for a quick try).
+ * BENCH_DATABASE_URL times the reports on an existing, already seeded database instead (e.g. a copy
+ * of omnitill_volume_base, migrated and with `reporting:rebuild` run): no seeding, nothing dropped;
+ * the period is the last 30 days of its data. */
 import { mkdtempSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -18,6 +21,9 @@ import { FULL_SIZES, seedBenchData } from './seed';
 import { seedVolume, VOLUME_DEFAULTS } from './seed-volume';
 
 const seedOnly = process.argv.includes('--seed-only');
+const existingUrl = process.env.BENCH_DATABASE_URL;
+/** The admin bench/seed.ts creates (seedBenchData), for runs on an existing database. */
+const BENCH_ADMIN = { email: 'admin@bench.local', password: 'bench-password-123' };
 const RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 5);
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -106,9 +112,44 @@ async function time(work: () => Promise<unknown>): Promise<{ median: number; max
   return { median: samples[Math.floor(samples.length / 2)], max: samples[samples.length - 1] };
 }
 
-async function main(): Promise<boolean> {
-  const database = await prepareDatabase();
+/** The volume data set on a fresh database: the admin, a store for the manager, the period's end. */
+async function seedFresh(databaseUrl: string): Promise<{ admin: { email: string; password: string }; storeId: string; end: Date } | null> {
   const end = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS);
+  const started = Date.now();
+  const fixture = await seedBenchData(databaseUrl, { ...FULL_SIZES, products: 200, couponCodes: 1_000, customers: 100 });
+  console.log(`base data (50 stores, 2,000 variants, stock) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const orders = Number(process.env.BENCH_VOLUME_ORDERS ?? VOLUME_DEFAULTS.orders);
+    const summary = await seedVolume(client, { ...VOLUME_DEFAULTS, orders, end, log: (message) => console.log(`  ${message}`) });
+    const [size] = (await client.query<{ size: string }>('SELECT pg_size_pretty(pg_database_size(current_database())) AS size')).rows;
+    console.log(`volume: ${JSON.stringify(summary)}; database ${size.size}`);
+  } finally {
+    await client.end();
+  }
+  return seedOnly ? null : { admin: { email: fixture.adminEmail, password: fixture.password }, storeId: fixture.storeIds[0], end };
+}
+
+/** An already seeded database: the bench admin, its first store, and the day after its last order. */
+async function existingData(databaseUrl: string): Promise<{ admin: { email: string; password: string }; storeId: string; end: Date }> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const [row] = (await client.query<{ store_id: string; end: Date; size: string }>(
+      `SELECT (SELECT id FROM store ORDER BY code LIMIT 1) AS store_id,
+              date_trunc('day', (SELECT max(occurred_at) FROM "order"), 'UTC') + interval '1 day' AS end,
+              pg_size_pretty(pg_database_size(current_database())) AS size`,
+    )).rows;
+    console.log(`existing database: ${(await client.query<{ n: string }>('SELECT count(*) AS n FROM "order"')).rows[0].n} orders, ${row.size}`);
+    return { admin: BENCH_ADMIN, storeId: row.store_id, end: row.end };
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<boolean> {
+  const database: Database = existingUrl ? { url: existingUrl, stop: async () => undefined } : await prepareDatabase();
   let api: Awaited<ReturnType<typeof startApi>> | null = null;
   try {
     // The API migrates the database on start; seed:volume alone runs the CLI's migrations instead.
@@ -117,28 +158,31 @@ async function main(): Promise<boolean> {
     } else {
       api = await startApi({ DATABASE_URL: database.url, AUTH_TOKEN_SECRET: randomBytes(32).toString('base64url'), DATABASE_POOL_SIZE: '10' }, await findFreePort());
     }
-    const started = Date.now();
-    const fixture = await seedBenchData(database.url, { ...FULL_SIZES, products: 200, couponCodes: 1_000, customers: 100 });
-    console.log(`base data (50 stores, 2,000 variants, stock) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const client = new Client({ connectionString: database.url });
-    await client.connect();
-    const orders = Number(process.env.BENCH_VOLUME_ORDERS ?? VOLUME_DEFAULTS.orders);
-    const summary = await seedVolume(client, { ...VOLUME_DEFAULTS, orders, end, log: (message) => console.log(`  ${message}`) });
-    const [size] = (await client.query<{ size: string }>('SELECT pg_size_pretty(pg_database_size(current_database())) AS size')).rows;
-    console.log(`volume: ${JSON.stringify(summary)}; database ${size.size}`);
-    if (seedOnly || !api) {
-      await client.end();
+    const data = existingUrl ? await existingData(database.url) : await seedFresh(database.url);
+    if (!data || !api) {
       return true;
     }
+    const end = data.end;
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
     const manager = 'manager.volume@bench.local';
-    const [{ hash }] = (await client.query<{ hash: string }>("SELECT password_hash AS hash FROM staff_user WHERE email = $1", [fixture.adminEmail])).rows;
-    const [user] = (await client.query<{ id: string }>("INSERT INTO staff_user (email, name, password_hash, role, active) VALUES ($1, 'Volume manager', $2, 'STORE_MANAGER', true) RETURNING id", [manager, hash])).rows;
-    await client.query('INSERT INTO staff_store (staff_user_id, store_id) VALUES ($1, $2)', [user.id, fixture.storeIds[0]]);
+    const [{ hash }] = (await client.query<{ hash: string }>("SELECT password_hash AS hash FROM staff_user WHERE email = $1", [data.admin.email])).rows;
+    await client.query(
+      `INSERT INTO staff_user (email, name, password_hash, role, active) SELECT $1::varchar, 'Volume manager', $2, 'STORE_MANAGER', true
+        WHERE NOT EXISTS (SELECT 1 FROM staff_user WHERE email = $1::varchar)`,
+      [manager, hash],
+    );
+    await client.query(
+      `INSERT INTO staff_store (staff_user_id, store_id) SELECT id, $2 FROM staff_user WHERE email = $1::varchar
+        AND NOT EXISTS (SELECT 1 FROM staff_store ss JOIN staff_user su ON su.id = ss.staff_user_id WHERE su.email = $1::varchar)`,
+      [manager, data.storeId],
+    );
     await client.end();
 
-    const adminToken = await login(api.baseUrl, fixture.adminEmail, fixture.password);
-    const managerToken = await login(api.baseUrl, manager, fixture.password);
+    const adminToken = await login(api.baseUrl, data.admin.email, data.admin.password);
+    const managerToken = await login(api.baseUrl, manager, data.admin.password);
     const period = { from: new Date(end.getTime() - 30 * DAY_MS).toISOString(), to: end.toISOString() };
+    const loadAtStart = loadavg().map((load) => load.toFixed(2)).join(' ');
     const results: string[] = ['| report (30 days) | admin, 50 stores: median ms | max ms | manager, 1 store: median ms | CSV admin: median ms |', '|---|---|---|---|---|'];
     let allFast = true;
     for (const report of REPORTS) {
@@ -164,6 +208,7 @@ async function main(): Promise<boolean> {
       // run from a copy of dist outside the checkout
     }
     console.log(`\ncommit ${commit}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${RUNS} runs after a warm-up`);
+    console.log(`period ${period.from} – ${period.to}; load average (1, 5, 15 min) ${loadAtStart} at the start, ${loadavg().map((load) => load.toFixed(2)).join(' ')} at the end`);
     console.log(results.join('\n'));
     console.log(allFast ? 'every report under 1 s' : 'SOME REPORT TOOK 1 s OR MORE');
     return allFast;

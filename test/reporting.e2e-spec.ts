@@ -1,7 +1,8 @@
 import { FakeClock } from '@omnitill/common';
+import { SaleLineCatchUp, SaleLineRebuildService, SaleLineSubscriber } from '@omnitill/reporting';
 import {
   createCampaign, createSellableVariants, createStaff, createStorefrontKey, createStoreWithStaff, generateCouponCodes, issueCoupon, OrderData, ORDER_DOCUMENTS,
-  PickupCredentialsData, pickupOrderInput, posSale, returnInput, returnItems, SellableVariant, signUpCustomer, stockUp, StoreWithStaff, TestApp, tillLogin,
+  PickupCredentialsData, pickupOrderInput, posSale, returnInput, returnItems, SellableVariant, shippedOrder, signUpCustomer, stockUp, StoreWithStaff, TestApp, tillLogin, waitFor,
 } from '@omnitill/testing';
 
 const MINUTE = 60_000;
@@ -36,12 +37,22 @@ const CAMPAIGNS = `query($input: CampaignAttributionReportInput!) {
     }
   }
 }`;
+const MERGE = 'mutation($survivorId: ID!, $mergedId: ID!) { mergeCustomers(survivorId: $survivorId, mergedId: $mergedId) { id } }';
 const CROSS_CHANNEL = `query($input: ReportPeriodInput!) {
   crossChannelCustomersReport(input: $input) {
     currency customers crossChannelCustomers crossChannelCustomerShare totalOrders totalSales crossChannelSales crossChannelSalesShare
     mix { channels customers orders sales }
   }
 }`;
+
+interface SalesTotals {
+  orders: number;
+  units: number;
+  unitsReturned: number;
+  gross: number;
+  returns: number;
+  net: number;
+}
 
 // A small, fully known trading day in two stores (see the figures in each test).
 describe('Reports', () => {
@@ -54,13 +65,29 @@ describe('Reports', () => {
   let socks: SellableVariant;
   let managerOfMitte: string;
   let campaignId: string;
+  let apiKey: string;
+  let shopperIds: { redeemer: string; browser: string };
   let period: { from: string; to: string };
 
   const till = async (store: StoreWithStaff, who: 'cashier' | 'manager' = 'cashier') => tillLogin(sut, store, who);
   const at = () => ({ occurredAt: clock.now().toISOString() });
 
-  async function placeAndReady(store: StoreWithStaff, customerToken: string, sku: string, minutesToReady: number): Promise<PickupCredentialsData> {
-    const placed = await sut.ok<{ placePickupOrder: OrderData }>(ORDER_DOCUMENTS.placePickupOrder, { input: pickupOrderInput(store.id, [{ sku, quantity: 1 }]) }, { token: customerToken });
+  /** The sales totals of a period (none: no sales). */
+  const salesTotals = async (input: { from: string; to: string }): Promise<SalesTotals | null> =>
+    (await sut.ok<{ salesReport: { totals: SalesTotals[] } }>(SALES, { input: { ...input, groupBy: [] } }, { token: adminToken })).salesReport.totals[0] ?? null;
+  /**
+   * The sales reports read report_sale_line, which follows committed sales, voids and returns
+   * through the event relay: poll until the totals show `expected` (or fail at the deadline).
+   */
+  const salesCaughtUp = (input: { from: string; to: string }, expected: Partial<SalesTotals> | null) =>
+    waitFor(async () => {
+      const totals = await salesTotals(input);
+      const matches = expected === null ? totals === null : totals !== null && Object.entries(expected).every(([key, value]) => totals[key as keyof SalesTotals] === value);
+      return matches ? { totals } : false;
+    }, 20_000, `the sales report to show ${JSON.stringify(expected)}`);
+
+  async function placeAndReady(store: StoreWithStaff, customerToken: string, sku: string, minutesToReady: number, quantity = 1): Promise<PickupCredentialsData> {
+    const placed = await sut.ok<{ placePickupOrder: OrderData }>(ORDER_DOCUMENTS.placePickupOrder, { input: pickupOrderInput(store.id, [{ sku, quantity }]) }, { token: customerToken });
     expect(placed.placePickupOrder.__typename).toBe('Order');
     clock.advance(minutesToReady * MINUTE);
     const token = await till(store);
@@ -72,10 +99,12 @@ describe('Reports', () => {
     const saved = { ...process.env };
     process.env.ORDER_EXPIRY_INTERVAL_MS = '0';
     process.env.RESERVATION_SWEEP_INTERVAL_MS = '0';
-    sut = await TestApp.start({ clock, env: { EVENT_RELAY_ENABLED: 'false' } });
+    // The projection is kept by the live subscriber here; the last test runs the catch-up by hand.
+    process.env.REPORT_CATCH_UP_INTERVAL_MS = '0';
+    sut = await TestApp.start({ clock });
     process.env = saved;
     adminToken = await sut.bootstrapAdmin();
-    const apiKey = await createStorefrontKey(sut, adminToken);
+    apiKey = await createStorefrontKey(sut, adminToken);
     mitte = await createStoreWithStaff(sut, adminToken, { code: 'MITTE', pickupPromiseMinutes: 60, holdPeriodDays: 1 });
     kreuzberg = await createStoreWithStaff(sut, adminToken, { code: 'KREUZBERG' });
     [shoe, socks] = await createSellableVariants(sut, adminToken, [5000, 1000]);
@@ -90,6 +119,7 @@ describe('Reports', () => {
     await generateCouponCodes(sut, adminToken, campaignId, 5);
     const redeemer = await signUpCustomer(sut, apiKey);
     const browser = await signUpCustomer(sut, apiKey);
+    shopperIds = { redeemer: redeemer.id, browser: browser.id };
     const redeemerCode = await issueCoupon(sut, { apiKey }, campaignId, redeemer.id);
     await issueCoupon(sut, { apiKey }, campaignId, browser.id);
     clock.advance(MINUTE);
@@ -120,6 +150,8 @@ describe('Reports', () => {
     managerOfMitte = await sut.login(manager.email, manager.password);
     const expired = await sut.ok<{ expireUncollectedOrders: number }>(ORDER_DOCUMENTS.expireUncollectedOrders, {}, { token: adminToken });
     expect(expired.expireUncollectedOrders).toBe(1);
+    // The return is the last change to the sales: once it shows, the void and every sale before it have been applied.
+    await salesCaughtUp(period, { orders: 4, unitsReturned: 1 });
   }, 180_000);
 
   afterAll(async () => {
@@ -261,5 +293,75 @@ describe('Reports', () => {
     const reversed = await sut.http().get(`/reports/returns.csv?from=${period.to}&to=${period.from}`).set('authorization', `Bearer ${adminToken}`);
     expect(reversed.status).toBe(400);
     expect(reversed.body).toMatchObject({ error: { code: 'BAD_USER_INPUT' } });
+  });
+  it('the sales projection follows a void, a refusal at the counter, a shipping, a return and a customer merge; the catch-up and reporting:rebuild restore rows that went missing', async () => {
+    clock.advance(10 * DAY);
+    adminToken = await sut.login('root@test.local', 'root-password-123');
+    const later = { from: new Date(clock.now().getTime() - MINUTE).toISOString(), to: new Date(clock.now().getTime() + DAY).toISOString() };
+    const shoeSale = await posSale(sut, kreuzberg, [{ sku: shoe.sku, quantity: 1 }], [{ method: 'CARD', amount: 5000 }], at());
+    const socksSale = await posSale(sut, mitte, [{ sku: socks.sku, quantity: 2 }], [{ method: 'CASH', amount: 2000 }], at());
+    await salesCaughtUp(later, { orders: 2, units: 3, gross: 7000, net: 7000 });
+
+    await sut.ok(ORDER_DOCUMENTS.voidSale, { input: { orderId: shoeSale.order.id, reason: 'wrong customer' } }, { token: await till(kreuzberg, 'manager') });
+    await salesCaughtUp(later, { orders: 1, units: 2, gross: 2000, net: 2000 });
+
+    // Two socks ordered for pickup, one refused at the counter: 1000 owed back.
+    const shopper = await signUpCustomer(sut, apiKey);
+    const ready = await placeAndReady(mitte, shopper.token, socks.sku, 10, 2);
+    const pickupOrder = await sut.ok<{ collectPickupOrder: OrderData }>(
+      ORDER_DOCUMENTS.collectPickupOrder, { input: { qrToken: ready.qrToken, refusedLines: [{ lineId: ready.order.lines[0].id, quantity: 1 }] } }, { token: await till(mitte) },
+    );
+    expect(pickupOrder.collectPickupOrder.state).toBe('PICKED_UP');
+    await salesCaughtUp(later, { orders: 2, units: 3, gross: 4000, returns: 1000, net: 3000 });
+    const pickups = await sut.ok<{ pickupPerformanceReport: { rows: unknown[] } }>(PICKUP, { input: later }, { token: adminToken });
+    expect(pickups.pickupPerformanceReport.rows).toEqual([expect.objectContaining({ storeId: mitte.id, orders: 1, pickedUp: 1, refusedLines: 1, refusedUnits: 1 })]);
+
+    // A ship order counts once it ships (order.shipped), at the time it was placed.
+    const shipped = await shippedOrder(sut, { apiKey }, kreuzberg, [{ sku: shoe.sku, quantity: 1 }]);
+    await salesCaughtUp(later, { orders: 3, units: 4, gross: 9000, returns: 1000, net: 8000 });
+
+    const returned = await returnItems(sut, await till(mitte), returnInput(socksSale.order, [
+      { orderLineId: socksSale.order.lines[0].id, quantity: 1, reason: 'CHANGED_MIND', condition: 'RESELLABLE' },
+    ]));
+    expect(returned.__typename).toBe('Return');
+    const afterReturn = { orders: 3, units: 4, unitsReturned: 1, gross: 9000, returns: 2000, net: 7000 };
+    await salesCaughtUp(later, afterReturn);
+
+    // Rows lost with their markers (a replica crashed before applying): the catch-up replays the
+    // window's six events (two sales, the void, the collection, the shipping, the return).
+    const live = sut.app.get(SaleLineSubscriber);
+    await live.onModuleDestroy();
+    try {
+      await sut.query('DELETE FROM report_sale_line WHERE order_id = ANY($1::uuid[])', [[socksSale.order.id, pickupOrder.collectPickupOrder.id, shipped.id]]);
+      await sut.query('DELETE FROM report_applied_event');
+      expect(await salesTotals(later)).toBeNull();
+      const catchUp = sut.app.get(SaleLineCatchUp);
+      expect(await catchUp.runOnce()).toBe(6);
+      expect(await salesTotals(later)).toEqual(expect.objectContaining(afterReturn));
+      expect(await catchUp.runOnce()).toBe(0);
+      expect(await sut.count('report_sale_line', 'order_id = $1', [shoeSale.order.id])).toBe(0);
+    } finally {
+      live.onModuleInit();
+    }
+
+    // Everything lost: the rebuild refills every period from the order and return history.
+    await sut.query('DELETE FROM report_sale_line');
+    expect(await salesTotals(period)).toBeNull();
+    const rebuilt = await sut.app.get(SaleLineRebuildService).rebuild();
+    expect(rebuilt.lines).toBe(7);
+    expect(await salesTotals(period)).toEqual({ currency: 'EUR', storeId: null, orders: 4, units: 5, unitsReturned: 1, gross: 13000, discounts: 500, returns: 5000, net: 7500, averageSale: 1875 });
+    expect(await salesTotals(later)).toEqual(expect.objectContaining(afterReturn));
+
+    // A merge moves the browser's sale to the redeemer (customer.merged): one customer, in two channels.
+    await sut.ok(MERGE, { survivorId: shopperIds.redeemer, mergedId: shopperIds.browser }, { token: adminToken });
+    const merged = await waitFor(async () => {
+      const report = (await sut.ok<{ crossChannelCustomersReport: { customers: number } }>(CROSS_CHANNEL, { input: period }, { token: adminToken })).crossChannelCustomersReport;
+      return report.customers === 1 ? report : false;
+    }, 20_000, 'the cross-channel report to follow the merge');
+    expect(merged).toEqual({
+      currency: 'EUR', customers: 1, crossChannelCustomers: 1, crossChannelCustomerShare: 1, totalOrders: 4, totalSales: 12500, crossChannelSales: 11500,
+      crossChannelSalesShare: 0.92,
+      mix: [{ channels: ['IN_STORE', 'CLICK_AND_COLLECT'], customers: 1, orders: 3, sales: 11500 }],
+    });
   });
 });

@@ -6,6 +6,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { printSchema } from 'graphql';
 import { ensureDatabase, startEmbeddedPostgres } from '@omnitill/database';
 import { CoPurchaseRebuildService } from '@omnitill/recommendation';
+import { SaleLineRebuildService } from '@omnitill/reporting';
 import { loadConfig } from './config/app-config';
 import { createApp } from './bootstrap';
 import { createMigrationDataSource, resolveDatabase, runPendingMigrations } from './database/database-runtime';
@@ -145,9 +146,21 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
         logger.info(rebuilt, 'recommendation tables rebuilt from history');
         await app.close();
       });
+    case 'reporting:rebuild':
+      return withConfiguredDatabase(async (url) => {
+        // A maintenance command: a month of sales per statement is not held to the API's per-statement limit.
+        const config = loadConfig({
+          ...process.env, DATABASE_URL: url, EVENT_RELAY_ENABLED: 'false', DATABASE_STATEMENT_TIMEOUT_MS: process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? '600000',
+        });
+        const app = await createApp(config, url, logger);
+        await app.init();
+        const rebuilt = await app.get(SaleLineRebuildService).rebuild();
+        logger.info(rebuilt, 'report_sale_line rebuilt from history');
+        await app.close();
+      });
     case undefined:
     default:
-      throw new Error(`unknown command ${command ?? '(none)'}: use migration:generate|migration:check|migration:run|migration:revert|seed:demo|schema:print|recommendation:rebuild`);
+      throw new Error(`unknown command ${command ?? '(none)'}: use migration:generate|migration:check|migration:run|migration:revert|seed:demo|schema:print|recommendation:rebuild|reporting:rebuild`);
   }
 }
 

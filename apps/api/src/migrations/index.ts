@@ -8,6 +8,7 @@ import { Returns1795461889424 } from './1795461889424-Returns';
 import { HardeningAuditTrail1796021735109 } from './1796021735109-HardeningAuditTrail';
 import { Recommendations1796021808069 } from './1796021808069-Recommendations';
 import { TerminalKeyRotation1796025572572 } from './1796025572572-TerminalKeyRotation';
+import { ReportSaleLine1796033940445 } from './1796033940445-ReportSaleLine';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -22,4 +23,5 @@ export const ALL_MIGRATIONS: MigrationClass[] = [
   HardeningAuditTrail1796021735109,
   Recommendations1796021808069,
   TerminalKeyRotation1796025572572,
+  ReportSaleLine1796033940445,
 ];

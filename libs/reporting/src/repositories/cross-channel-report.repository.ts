@@ -1,27 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
+import { RequestContext } from '@omnitill/common';
 import { ChannelMix } from '../rules/report-assembly';
-import { SALE_STATES_SQL, toInt } from './report-sql';
+import { ReportReader } from './report-reader';
+import { toInt } from './report-sql';
 
-/** Which channels each identified customer bought in during a period, folded into channel mixes. */
+/** Which channels each identified customer bought in during a period, folded into channel mixes (from report_sale_line). */
 @Injectable()
 export class CrossChannelReportRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reader: ReportReader) {}
 
   async channelMix(ctx: RequestContext, from: Date, to: Date, storeIds: readonly string[] | null): Promise<ChannelMix[]> {
-    const rows = await queryRows<{
+    const rows = await this.reader.rows<{
       currency: string; in_store: boolean | null; click_and_collect: boolean | null; delivery: boolean | null; customers: string; orders: string; sales: string | null;
     }>(
-      entityManagerOf(ctx, this.dataSource),
+      ctx,
       `WITH per_customer AS (
+         -- One row per sale: its first line in report_sale_line (the sales of the period, read in time order).
          SELECT o.customer_id, o.currency,
                 bool_or(o.channel = 'POS') AS in_store,
                 bool_or(o.channel = 'ONLINE' AND o.fulfilment = 'PICKUP') AS click_and_collect,
                 bool_or(o.channel = 'ONLINE' AND o.fulfilment <> 'PICKUP') AS delivery,
-                count(*) AS orders, sum(o.total_amount) AS sales
-           FROM "order" o
-          WHERE o.occurred_at >= $1 AND o.occurred_at < $2 AND o.state IN ${SALE_STATES_SQL}
+                count(*) AS orders, sum(o.order_total) AS sales
+           FROM report_sale_line o
+          WHERE o.occurred_at >= $1 AND o.occurred_at < $2 AND o.first_line_of_order
             AND ($3::uuid[] IS NULL OR o.store_id = ANY($3::uuid[]))
           GROUP BY o.customer_id, o.currency
        )

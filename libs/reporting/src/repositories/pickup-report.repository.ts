@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
+import { RequestContext } from '@omnitill/common';
+import { ReportReader } from './report-reader';
 import { toInt, toNullableNumber } from './report-sql';
 
 export interface PickupFigures {
@@ -39,24 +39,27 @@ interface PickupRow {
   refused_units: string | null;
 }
 
-/** Click-and-collect figures of the pickup orders placed in a period, per store and overall. */
+/** Click-and-collect figures of the pickup orders placed in a period, per store and overall (refused lines from report_sale_line). */
 @Injectable()
 export class PickupReportRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reader: ReportReader) {}
 
   async figures(ctx: RequestContext, from: Date, to: Date, storeIds: readonly string[] | null): Promise<PickupFigures[]> {
-    const rows = await queryRows<PickupRow>(
-      entityManagerOf(ctx, this.dataSource),
+    const rows = await this.reader.rows<PickupRow>(
+      ctx,
       `WITH pickup AS (
          SELECT o.id, o.store_id, o.state, o.placed_at, o.promised_at, o.ready_at
            FROM "order" o
           WHERE o.fulfilment = 'PICKUP' AND o.placed_at >= $1 AND o.placed_at < $2
             AND ($3::uuid[] IS NULL OR o.store_id = ANY($3::uuid[]))
        ), refused AS (
-         SELECT l.order_id, count(*) AS lines, sum(l.refused_quantity) AS units
-           FROM order_line l
-          WHERE l.order_id IN (SELECT id FROM pickup WHERE state = 'PICKED_UP') AND l.refused_quantity > 0
-          GROUP BY l.order_id
+         -- Collected orders are sales, projected at their occurred_at (= placed_at online): the
+         -- partial index idx_report_sale_line_refused finds their refused lines directly.
+         SELECT r.order_id, count(*) AS lines, sum(r.units_refused) AS units
+           FROM report_sale_line r
+          WHERE r.units_refused > 0 AND r.occurred_at >= $1 AND r.occurred_at < $2
+            AND r.order_id IN (SELECT id FROM pickup WHERE state = 'PICKED_UP')
+          GROUP BY r.order_id
        )
        SELECT GROUPING(p.store_id) > 0 AS is_total, p.store_id,
               CASE WHEN GROUPING(p.store_id) = 0 THEN min(s.code) END AS store_code,

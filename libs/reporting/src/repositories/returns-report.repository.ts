@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
+import { RequestContext } from '@omnitill/common';
 import { ReturnReasonCode } from '@omnitill/returns';
 import { ReturnedUnitsByReason } from '../rules/report-assembly';
-import { RECEIVED_RETURN_STATES_SQL, SALE_STATES_SQL, toInt } from './report-sql';
+import { ReportReader } from './report-reader';
+import { RECEIVED_RETURN_STATES_SQL, toInt } from './report-sql';
 
 interface ReturnedRow {
   variant_id: string;
@@ -20,12 +20,12 @@ interface ReturnedRow {
 /** Returns received in a period, and the units sold to compare them with. */
 @Injectable()
 export class ReturnsReportRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reader: ReportReader) {}
 
   /** Units received back per variant and reason, at the receiving stores in scope. */
   async returnedUnits(ctx: RequestContext, from: Date, to: Date, storeIds: readonly string[] | null): Promise<ReturnedUnitsByReason[]> {
-    const rows = await queryRows<ReturnedRow>(
-      entityManagerOf(ctx, this.dataSource),
+    const rows = await this.reader.rows<ReturnedRow>(
+      ctx,
       `SELECT rl.variant_id, min(v.sku) AS sku, min(v.name) AS product_name, rr.currency, rl.reason::text AS reason,
               sum(rl.quantity) AS units,
               sum(rl.quantity) FILTER (WHERE rl.condition = 'RESELLABLE') AS restocked,
@@ -53,16 +53,15 @@ export class ReturnsReportRepository {
     }));
   }
 
-  /** Units handed over per variant by the sales of the period in the stores. */
+  /** Units handed over per variant by the sales of the period in the stores (from report_sale_line). */
   async unitsSold(ctx: RequestContext, from: Date, to: Date, storeIds: readonly string[] | null): Promise<Map<string, number>> {
-    const rows = await queryRows<{ variant_id: string; units: string }>(
-      entityManagerOf(ctx, this.dataSource),
-      `SELECT l.variant_id, sum(l.quantity - l.refused_quantity) AS units
-         FROM "order" o
-         JOIN order_line l ON l.order_id = o.id
-        WHERE o.occurred_at >= $1 AND o.occurred_at < $2 AND o.state IN ${SALE_STATES_SQL}
-          AND ($3::uuid[] IS NULL OR o.store_id = ANY($3::uuid[]))
-        GROUP BY l.variant_id`,
+    const rows = await this.reader.rows<{ variant_id: string; units: string }>(
+      ctx,
+      `SELECT r.variant_id, sum(r.units) AS units
+         FROM report_sale_line r
+        WHERE r.occurred_at >= $1 AND r.occurred_at < $2
+          AND ($3::uuid[] IS NULL OR r.store_id = ANY($3::uuid[]))
+        GROUP BY r.variant_id`,
       [from, to, storeIds],
     );
     return new Map(rows.map((row) => [row.variant_id, toInt(row.units)]));

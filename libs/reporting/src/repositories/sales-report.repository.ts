@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
+import { RequestContext } from '@omnitill/common';
 import { SalesDimension } from '../api/inputs/report.input';
-import { RECEIVED_RETURN_STATES_SQL, SALE_STATES_SQL, toInt } from './report-sql';
+import { ReportReader } from './report-reader';
+import { toInt } from './report-sql';
 
 export interface SalesQuery {
   readonly from: Date;
@@ -50,57 +50,54 @@ interface SalesRow {
 
 // Fixed SQL per dimension (never built from input). $4 is the time zone, passed only with DAY.
 const DIMENSIONS: Record<SalesDimension, { readonly group: string; readonly select: string }> = {
-  [SalesDimension.STORE]: { group: 'o.store_id', select: 'o.store_id AS store_id, CASE WHEN GROUPING(o.store_id) = 0 THEN min(s.code) END AS store_code' },
-  [SalesDimension.CHANNEL]: { group: 'o.channel', select: 'o.channel::text AS channel' },
-  [SalesDimension.DAY]: { group: `date_trunc('day', o.occurred_at AT TIME ZONE $4)`, select: `to_char(date_trunc('day', o.occurred_at AT TIME ZONE $4), 'YYYY-MM-DD') AS day` },
-  [SalesDimension.PRODUCT]: { group: 'l.variant_id', select: 'l.variant_id AS variant_id, CASE WHEN GROUPING(l.variant_id) = 0 THEN min(l.sku) END AS sku, CASE WHEN GROUPING(l.variant_id) = 0 THEN min(l.name) END AS product_name' },
+  // The code is looked up once per store row, not joined to every line.
+  [SalesDimension.STORE]: { group: 'r.store_id', select: 'r.store_id AS store_id, CASE WHEN GROUPING(r.store_id) = 0 THEN (SELECT s.code FROM store s WHERE s.id = r.store_id) END AS store_code' },
+  [SalesDimension.CHANNEL]: { group: 'r.channel', select: 'r.channel AS channel' },
+  [SalesDimension.DAY]: { group: `date_trunc('day', r.occurred_at AT TIME ZONE $4)`, select: `to_char(date_trunc('day', r.occurred_at AT TIME ZONE $4), 'YYYY-MM-DD') AS day` },
+  [SalesDimension.PRODUCT]: { group: 'r.variant_id', select: 'r.variant_id AS variant_id, CASE WHEN GROUPING(r.variant_id) = 0 THEN min(r.sku) END AS sku, CASE WHEN GROUPING(r.variant_id) = 0 THEN min(r.name) END AS product_name' },
 };
 
-/** Sales figures straight from orders and lines (see the README for the indexes that keep this fast). */
+/**
+ * Orders counted once per group without count(DISTINCT) (which would force a sort of every line):
+ * an order lies wholly in one store, channel and day, so its first line counts it; by product,
+ * its first line of each variant does.
+ */
+const ORDERS_SQL = 'count(*) FILTER (WHERE r.first_line_of_order)';
+const ORDERS_BY_PRODUCT_SQL = `CASE WHEN GROUPING(r.variant_id) = 0 THEN count(*) FILTER (WHERE r.first_line_of_variant) ELSE ${ORDERS_SQL} END`;
+
+/**
+ * Sales figures from report_sale_line, the time-clustered projection of sold lines (a 30-day
+ * period is one range scan; see the README's Performance). It follows the sales within the event
+ * relay's latency.
+ */
 @Injectable()
 export class SalesReportRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reader: ReportReader) {}
 
   async figures(ctx: RequestContext, query: SalesQuery): Promise<SalesFigures[]> {
     const dimensions = [...new Set(query.groupBy)].sort().map((dimension) => DIMENSIONS[dimension]);
     const groups = dimensions.map((dimension) => dimension.group);
-    const grouping = groups.length > 0 ? `GROUPING SETS ((o.currency, ${groups.join(', ')}), (o.currency))` : 'o.currency';
+    const grouping = groups.length > 0 ? `GROUPING SETS ((r.currency, ${groups.join(', ')}), (r.currency))` : 'r.currency';
     const isTotal = groups.length > 0 ? `GROUPING(${groups.join(', ')}) > 0` : 'true';
+    const orders = query.groupBy.includes(SalesDimension.PRODUCT) ? ORDERS_BY_PRODUCT_SQL : ORDERS_SQL;
     const sql = `
-      WITH sale AS (
-        SELECT o.id, o.store_id, o.channel, o.occurred_at, o.currency
-          FROM "order" o
-         WHERE o.occurred_at >= $1 AND o.occurred_at < $2 AND o.state IN ${SALE_STATES_SQL}
-           AND ($3::uuid[] IS NULL OR o.store_id = ANY($3::uuid[]))
-      ), returned AS (
-        SELECT rl.order_line_id, sum(rl.quantity) AS units, sum(rl.refund_amount) AS amount
-          FROM return_request rr
-          JOIN return_line rl ON rl.return_id = rr.id
-         WHERE rr.order_id IN (SELECT id FROM sale) AND rr.state IN ${RECEIVED_RETURN_STATES_SQL}
-         GROUP BY rl.order_line_id
-      )
       SELECT ${isTotal} AS is_total, ${dimensions.map((dimension) => `${dimension.select}, `).join('')}
-             o.currency, count(DISTINCT o.id) AS orders,
-             sum(l.quantity - l.refused_quantity) AS units,
-             sum(coalesce(r.units, 0)) AS units_returned,
-             sum(l.unit_price_amount::bigint * l.quantity) AS gross,
-             sum(l.discount_amount) AS discounts,
-             -- Refused units are settled first: the order lib's paidAmountForUnits (largest remainder,
-             -- the last total mod quantity units carry one minor unit more) for units 0..refused.
-             sum((l.total_amount / l.quantity)::bigint * l.refused_quantity
-                 + greatest(0, l.refused_quantity - (l.quantity - l.total_amount % l.quantity))
-                 + coalesce(r.amount, 0)) AS returns
-        FROM sale o
-        JOIN order_line l ON l.order_id = o.id
-        JOIN store s ON s.id = o.store_id
-        LEFT JOIN returned r ON r.order_line_id = l.id
+             r.currency, ${orders} AS orders,
+             sum(r.units) AS units,
+             sum(r.units_returned) AS units_returned,
+             sum(r.gross) AS gross,
+             sum(r.discounts) AS discounts,
+             sum(r.refused_amount + r.returned_amount) AS returns
+        FROM report_sale_line r
+       WHERE r.occurred_at >= $1 AND r.occurred_at < $2
+         AND ($3::uuid[] IS NULL OR r.store_id = ANY($3::uuid[]))
        GROUP BY ${grouping}
-       ORDER BY 1, ${[...groups, 'o.currency'].map((group) => `${group} NULLS FIRST`).join(', ')}`;
+       ORDER BY 1, ${[...groups, 'r.currency'].map((group) => `${group} NULLS FIRST`).join(', ')}`;
     const params: unknown[] = [query.from, query.to, query.storeIds];
     if (query.groupBy.includes(SalesDimension.DAY)) {
       params.push(query.timeZone);
     }
-    const rows = await queryRows<SalesRow>(entityManagerOf(ctx, this.dataSource), sql, params);
+    const rows = await this.reader.rows<SalesRow>(ctx, sql, params);
     return rows.map((row) => ({
       isTotal: row.is_total,
       storeId: row.store_id ?? null,

@@ -1,0 +1,68 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { EventBus, PublishedEvent, RequestContext } from '@omnitill/common';
+import { PROJECTED_EVENT_TYPES, ProjectedEvent } from '../repositories/sale-line-projection.repository';
+import { SALE_LINE_PROJECTION_OPTIONS, SaleLineProjectionOptions } from '../reporting.options';
+import { SaleLineProjector } from './sale-line-projector.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Events waiting beyond this are left to the catch-up job (it finds them by their missing markers). */
+const MAX_QUEUED = 10_000;
+/** Events applied together, in one transaction and one statement per step. */
+const BATCH = 200;
+
+/**
+ * Keeps report_sale_line current from committed events, outside the sale's transaction (the till
+ * never waits for it) and outside the relay's (the relay only queues them here). One worker per
+ * replica drains the queue in batches; whatever fails, overflows or is lost in a crash is replayed
+ * by SaleLineCatchUp.
+ */
+@Injectable()
+export class SaleLineSubscriber implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(SaleLineSubscriber.name);
+  private unsubscribe: (() => void) | null = null;
+  private readonly queue: ProjectedEvent[] = [];
+  private worker: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    @Inject(SALE_LINE_PROJECTION_OPTIONS) private readonly options: SaleLineProjectionOptions,
+    private readonly bus: EventBus,
+    private readonly projector: SaleLineProjector,
+  ) {}
+
+  onModuleInit(): void {
+    if (!this.options.liveUpdates) {
+      return;
+    }
+    this.stopped = false;
+    this.unsubscribe = this.bus.subscribe(PROJECTED_EVENT_TYPES, (event) => this.enqueue(event));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.stopped = true;
+    await this.worker;
+  }
+
+  private enqueue(event: PublishedEvent): void {
+    if (this.stopped || !UUID.test(event.aggregateId) || this.queue.length >= MAX_QUEUED) {
+      return;
+    }
+    this.queue.push({ eventId: event.id, type: event.type, aggregateId: event.aggregateId, occurredAt: event.occurredAt });
+    this.worker ??= this.work().finally(() => {
+      this.worker = null;
+    });
+  }
+
+  private async work(): Promise<void> {
+    while (this.queue.length > 0 && !this.stopped) {
+      const batch = this.queue.splice(0, BATCH);
+      try {
+        await this.projector.apply(RequestContext.system(`report-sale-line:${batch[0].eventId}`), batch);
+      } catch (error) {
+        this.logger.warn(`${batch.length} event(s) left to the catch-up: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+}
