@@ -7,6 +7,8 @@ export interface ApiProcess {
   readonly pid: number;
   /** Highest resident set size seen since start, in MiB. */
   peakRssMiB(): number;
+  /** Highest resident set size since the previous call (or since start), in MiB. */
+  takePeriodPeakRssMiB(): number;
   stop(): Promise<void>;
 }
 
@@ -51,14 +53,23 @@ export async function startApi(env: Record<string, string>, port: number): Promi
   await waitReady(baseUrl, child, 60_000);
   const pid = child.pid ?? 0;
   let peak = rssMiB(pid);
+  let periodPeak = peak;
   const sampler = setInterval(() => {
-    peak = Math.max(peak, rssMiB(pid));
+    const rss = rssMiB(pid);
+    peak = Math.max(peak, rss);
+    periodPeak = Math.max(periodPeak, rss);
   }, 250);
   sampler.unref();
   return {
     baseUrl,
     pid,
     peakRssMiB: () => Math.max(peak, rssMiB(pid)),
+    takePeriodPeakRssMiB: () => {
+      const rss = rssMiB(pid);
+      const result = Math.max(periodPeak, rss);
+      periodPeak = rss;
+      return result;
+    },
     stop: async () => {
       clearInterval(sampler);
       if (child.exitCode === null) {

@@ -11,6 +11,8 @@ export interface LoadResult {
   /** CPU used per request by the API process and by PostgreSQL (bench/cpu.ts), where measurable. */
   readonly apiCpuMsPerRequest?: number | null;
   readonly databaseCpuMsPerRequest?: number | null;
+  /** Highest API resident memory during the run. */
+  readonly peakRssMiB?: number;
 }
 
 export interface LoadSpec {

@@ -125,6 +125,7 @@ async function main(): Promise<boolean> {
       }
       for (const concurrency of concurrencies) {
         let result: LoadResult;
+        api.takePeriodPeakRssMiB();
         let cpuBefore = await cpu.snapshot();
         if (operation.flow) {
           await operation.flow.prepare(smoke ? 100 : Number(process.env.BENCH_PICKUP_ORDERS ?? 4000));
@@ -136,7 +137,12 @@ async function main(): Promise<boolean> {
           continue;
         }
         const used = CpuMeter.used(cpuBefore, await cpu.snapshot());
-        result = { ...result, apiCpuMsPerRequest: perRequest(used.apiMs, result.requests), databaseCpuMsPerRequest: perRequest(used.databaseMs, result.requests) };
+        result = {
+          ...result,
+          apiCpuMsPerRequest: perRequest(used.apiMs, result.requests),
+          databaseCpuMsPerRequest: perRequest(used.databaseMs, result.requests),
+          peakRssMiB: Math.round(api.takePeriodPeakRssMiB()),
+        };
         results.push(result);
         process.stdout.write(`${operation.name} c=${concurrency}: ${result.requestsPerSecond} req/s, p99 ${result.p99Ms} ms, errors ${result.errors}, CPU ms/request: API ${result.apiCpuMsPerRequest ?? 'n/a'}, PostgreSQL ${result.databaseCpuMsPerRequest ?? 'n/a'}\n`);
       }
@@ -167,7 +173,7 @@ function printReport(results: LoadResult[], dbCeiling: number | null, bare: Load
     const isSale = r.operation.startsWith('pos sale');
     const isAvailability = r.operation.startsWith('availability');
     const vs = isSale ? `${ratio(r.requestsPerSecond, dbCeiling)} of db` : isAvailability && bare ? `${ratio(r.requestsPerSecond, bare.requestsPerSecond)} of bare` : '';
-    return `| ${r.operation} | ${r.concurrency} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} | ${vs} | ${r.apiCpuMsPerRequest ?? 'n/a'} | ${r.databaseCpuMsPerRequest ?? 'n/a'} |`;
+    return `| ${r.operation} | ${r.concurrency} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} | ${vs} | ${r.apiCpuMsPerRequest ?? 'n/a'} | ${r.databaseCpuMsPerRequest ?? 'n/a'} | ${r.peakRssMiB ?? 'n/a'} |`;
   });
   const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
   let commit = 'unknown';
@@ -180,8 +186,8 @@ function printReport(results: LoadResult[], dbCeiling: number | null, bare: Load
     `omnitill benchmark ${smoke ? '(smoke)' : ''} — ${new Date().toISOString()} — commit ${commit}`,
     `machine: ${machine}; ${seconds}s per run; API pool ${poolSize}`,
     '',
-    '| operation | concurrency | req/s | p50 ms | p99 ms | errors | vs ceiling | API CPU ms/req | PostgreSQL CPU ms/req |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| operation | concurrency | req/s | p50 ms | p99 ms | errors | vs ceiling | API CPU ms/req | PostgreSQL CPU ms/req | API peak RSS MiB |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
     `database ceiling (pgbench, same writes as a POS sale): ${dbCeiling ?? 'n/a'} tps`,
