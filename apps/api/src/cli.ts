@@ -105,6 +105,22 @@ async function printGraphQLSchema(): Promise<void> {
   }
 }
 
+/**
+ * A maintenance command that recomputes derived tables from history in the configured database:
+ * the app without the event relay, its big statements not held to the API's per-statement limit.
+ */
+function rebuildFromHistory(work: (app: Awaited<ReturnType<typeof createApp>>) => Promise<void>): Promise<void> {
+  return withConfiguredDatabase(async (url) => {
+    const config = loadConfig({
+      ...process.env, DATABASE_URL: url, EVENT_RELAY_ENABLED: 'false', DATABASE_STATEMENT_TIMEOUT_MS: process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? '600000',
+    });
+    const app = await createApp(config, url, logger);
+    await app.init();
+    await work(app);
+    await app.close();
+  });
+}
+
 async function run(command: string | undefined, args: string[]): Promise<void> {
   switch (command) {
     case 'migration:generate':
@@ -135,28 +151,12 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
     case 'schema:print':
       return printGraphQLSchema();
     case 'recommendation:rebuild':
-      return withConfiguredDatabase(async (url) => {
-        // A maintenance command: its one big transaction is not held to the API's per-statement limit.
-        const config = loadConfig({
-          ...process.env, DATABASE_URL: url, EVENT_RELAY_ENABLED: 'false', DATABASE_STATEMENT_TIMEOUT_MS: process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? '600000',
-        });
-        const app = await createApp(config, url, logger);
-        await app.init();
-        const rebuilt = await app.get(CoPurchaseRebuildService).rebuild();
-        logger.info(rebuilt, 'recommendation tables rebuilt from history');
-        await app.close();
+      return rebuildFromHistory(async (app) => {
+        logger.info(await app.get(CoPurchaseRebuildService).rebuild(), 'recommendation tables rebuilt from history');
       });
     case 'reporting:rebuild':
-      return withConfiguredDatabase(async (url) => {
-        // A maintenance command: a month of sales per statement is not held to the API's per-statement limit.
-        const config = loadConfig({
-          ...process.env, DATABASE_URL: url, EVENT_RELAY_ENABLED: 'false', DATABASE_STATEMENT_TIMEOUT_MS: process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? '600000',
-        });
-        const app = await createApp(config, url, logger);
-        await app.init();
-        const rebuilt = await app.get(SaleLineRebuildService).rebuild();
-        logger.info(rebuilt, 'report_sale_line rebuilt from history');
-        await app.close();
+      return rebuildFromHistory(async (app) => {
+        logger.info(await app.get(SaleLineRebuildService).rebuild(), 'report_sale_line rebuilt from history');
       });
     case undefined:
     default:
