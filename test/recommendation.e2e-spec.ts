@@ -1,3 +1,4 @@
+import { FakeClock } from '@omnitill/common';
 import { CoPurchaseCatchUp, CoPurchaseRebuildService, CoPurchaseSubscriber } from '@omnitill/recommendation';
 import {
   createSellableVariant, createSellableVariants, createStaff, createStorefrontKey, createStoreWithStaff, posSale, returnInput, returnItems,
@@ -69,6 +70,8 @@ describe('Recommendations: customers who bought X also bought Y (journeys)', () 
   beforeAll(async () => {
     const saved = { ...process.env };
     process.env.RECOMMENDATION_CATCH_UP_INTERVAL_MS = '0';
+    // Every request sums the best sellers afresh (their cache has its own journey below).
+    process.env.RECOMMENDATION_BEST_SELLERS_CACHE_SECONDS = '0';
     process.env.ORDER_EXPIRY_INTERVAL_MS = '0';
     process.env.RESERVATION_SWEEP_INTERVAL_MS = '0';
     sut = await TestApp.start();
@@ -121,6 +124,8 @@ describe('Recommendations: customers who bought X also bought Y (journeys)', () 
       because: { productId: shoes, productName: 'Runner', orderId: shopperSale.order.id, orderNumber: shopperSale.order.number },
     });
     expect(result.items.map((item) => item.productId)).not.toContain(shoes);
+    // The limit keeps the best: candidates are checked for stock best first and stop at the limit.
+    expect(summary((await forCustomer(shopper.id, { limit: 1 })).items)).toEqual([[productOf[socks.variantId], 'BOUGHT_TOGETHER', shoes, null]]);
 
     // The storefront shows the signed-in shopper the same list, without needing marketing consent.
     const own = await mine(shopper.token);
@@ -272,5 +277,110 @@ describe('Recommendations: customers who bought X also bought Y (journeys)', () 
 
     expect(await snapshot()).toEqual(incremental);
     expect(rebuilt.pairs).toBe(incremental.pairs.length);
+    // Every stored score is the cosine of the rebuilt counts.
+    expect(await storedScoresOffCosine()).toBe(0);
+  });
+
+  it("a pair's stored score, which only orders candidates, follows the counts: the catch-up rescores products whose buyers drifted", async () => {
+    const shoes = productOf[shoe42.id];
+    const sockProduct = productOf[socks.variantId];
+    const stored = async () =>
+      (await sut.query<{ score: number }>('SELECT score FROM recommendation_co_purchase WHERE product_id = $1 AND other_product_id = $2', [shoes, sockProduct]))[0].score;
+    const exact = async () => {
+      const [row] = await sut.query<{ co: number; shoes: number; socks: number }>(
+        `SELECT (SELECT baskets FROM recommendation_co_purchase WHERE product_id = $1 AND other_product_id = $2) AS co,
+                (SELECT baskets FROM recommendation_product_buyers WHERE product_id = $1) AS shoes,
+                (SELECT baskets FROM recommendation_product_buyers WHERE product_id = $2) AS socks`,
+        [shoes, sockProduct],
+      );
+      return row.co / Math.sqrt(row.shoes * row.socks);
+    };
+    // Socks sold on their own: n(socks) grows, the (shoes, socks) pair is not written.
+    await sale(storeA, [{ sku: socks.sku, quantity: 1 }], 1500);
+    await sale(storeA, [{ sku: socks.sku, quantity: 1 }], 1500);
+    expect(await stored()).toBeGreaterThan((await exact()) + 0.01);
+
+    // The answer always shows the exact score from the current counts.
+    const before = await forCustomer(shopper.id);
+    expect(before.items[0]).toMatchObject({ productId: sockProduct, reason: 'BOUGHT_TOGETHER' });
+    expect(before.items[0].score).toBeCloseTo(await exact(), 12);
+
+    expect(await sut.app.get(CoPurchaseCatchUp).runOnce()).toBe(0);
+    expect(await stored()).toBeCloseTo(await exact(), 12);
+    expect(await storedScoresOffCosine()).toBe(0);
+  });
+
+  it('what is offered follows stock: the usual store first, else a store that holds stock, else nothing', async () => {
+    const sockProduct = productOf[socks.variantId];
+    const unavailableAt = (storeId: string) =>
+      sut.ok(
+        'mutation($input: UpdateStockSettingsInput!) { updateStockSettings(input: $input) { __typename } }',
+        { input: { storeId, variantId: socks.variantId, safetyStock: 1000 } },
+        { token: admin },
+      );
+    const socksItem = async () => (await forCustomer(shopper.id)).items.find((item) => item.productId === sockProduct);
+    expect(await socksItem()).toMatchObject({ sku: socks.sku, availableAtUsualStore: true });
+
+    await unavailableAt(storeB.id);
+    expect(await socksItem()).toMatchObject({ sku: socks.sku, reason: 'BOUGHT_TOGETHER', availableAtUsualStore: false });
+
+    await unavailableAt(storeA.id);
+    expect(await socksItem()).toBeUndefined();
+  });
+
+  /** Pairs whose stored score differs from the cosine of the current counts. */
+  async function storedScoresOffCosine(): Promise<number> {
+    return sut.count(
+      `recommendation_co_purchase p
+       JOIN recommendation_product_buyers a ON a.product_id = p.product_id
+       JOIN recommendation_product_buyers b ON b.product_id = p.other_product_id`,
+      `abs(p.score - CASE WHEN p.baskets > 0 AND a.baskets > 0 AND b.baskets > 0 THEN p.baskets / sqrt(a.baskets::float8 * b.baskets) ELSE 0 END) > 1e-12`,
+    );
+  }
+});
+
+describe('Recommendations: best sellers are summed at most once per RECOMMENDATION_BEST_SELLERS_CACHE_SECONDS', () => {
+  const clock = new FakeClock();
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    const saved = { ...process.env };
+    process.env.RECOMMENDATION_CATCH_UP_INTERVAL_MS = '0';
+    process.env.RECOMMENDATION_BEST_SELLERS_CACHE_SECONDS = '60';
+    sut = await TestApp.start({ clock });
+    process.env = saved;
+  }, 60_000);
+
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  it('a new best seller shows in cold start once the ranking is a minute old', async () => {
+    const admin = await sut.bootstrapAdmin();
+    const apiKey = await createStorefrontKey(sut, admin);
+    const store = await createStoreWithStaff(sut, admin);
+    const cap = await createSellableVariant(sut, admin, 1000);
+    const jacket = await createSellableVariant(sut, admin, 8000);
+    await stockUp(sut, admin, store.id, [{ id: cap.variantId }, { id: jacket.variantId }], 50);
+    const applied = (sourceId: string) =>
+      waitFor(async () => (await sut.count('recommendation_applied', 'source_id = $1', [sourceId])) > 0, 10_000, `recommendation counts for ${sourceId}`);
+    const sell = async (sku: string, quantity: number, amount: number) => applied((await posSale(sut, store, [{ sku, quantity }], [{ method: 'CASH', amount }])).order.id);
+    const newcomer = await signUpCustomer(sut, apiKey, { marketingEmailConsent: true });
+    const bestSellers = async () => {
+      const { recommendationsForCustomer: result } = await sut.ok<{ recommendationsForCustomer: RecommendationsData }>(
+        FOR_CUSTOMER, { customerId: newcomer.id, storeId: store.id }, { token: admin },
+      );
+      return result.items.map((item) => [item.sku, item.unitsSold]);
+    };
+
+    await sell(cap.sku, 2, 2000);
+    expect(await bestSellers()).toEqual([[cap.sku, 2]]);
+
+    await sell(jacket.sku, 3, 24000);
+    clock.advance(59_000);
+    expect(await bestSellers()).toEqual([[cap.sku, 2]]);
+
+    clock.advance(1_000);
+    expect(await bestSellers()).toEqual([[jacket.sku, 3], [cap.sku, 2]]);
   });
 });

@@ -5,6 +5,7 @@ import { RECOMMENDATION_OPTIONS, readRecommendationOptions } from './recommendat
 import { CoPurchaseRepository } from './repositories/co-purchase.repository';
 import { PurchaseSourceRepository } from './repositories/purchase-source.repository';
 import { RecommendationQueryRepository } from './repositories/recommendation-query.repository';
+import { BestSellerRanking } from './services/best-seller-ranking.service';
 import { CoPurchaseCatchUp } from './services/co-purchase-catch-up.service';
 import { CoPurchaseRebuildService } from './services/co-purchase-rebuild.service';
 import { CoPurchaseSubscriber } from './services/co-purchase-subscriber';
@@ -23,6 +24,7 @@ import { RecommendationService } from './services/recommendation.service';
     CoPurchaseSubscriber,
     CoPurchaseCatchUp,
     CoPurchaseRebuildService,
+    BestSellerRanking,
     RecommendationService,
     RecommendationResolver,
   ],

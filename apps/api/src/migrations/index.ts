@@ -9,6 +9,7 @@ import { HardeningAuditTrail1796021735109 } from './1796021735109-HardeningAudit
 import { Recommendations1796021808069 } from './1796021808069-Recommendations';
 import { TerminalKeyRotation1796025572572 } from './1796025572572-TerminalKeyRotation';
 import { ReportSaleLine1796033940445 } from './1796033940445-ReportSaleLine';
+import { RecommendationScores1796034007667 } from './1796034007667-RecommendationScores';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -24,4 +25,5 @@ export const ALL_MIGRATIONS: MigrationClass[] = [
   Recommendations1796021808069,
   TerminalKeyRotation1796025572572,
   ReportSaleLine1796033940445,
+  RecommendationScores1796034007667,
 ];

@@ -54,16 +54,23 @@ export class RecommendationProductBuyersEntity {
 
   @Column({ type: 'integer' })
   baskets!: number;
+
+  /**
+   * n(X) when every pair score of X (both directions) was last recomputed. When `baskets` has
+   * drifted from it by more than RESCORE_DRIFT, the catch-up recomputes them (see README.md).
+   */
+  @Column({ name: 'scored_baskets', type: 'integer', default: 0 })
+  scoredBaskets!: number;
 }
 
 /**
- * co(X, Y): how many baskets hold both X and Y. Stored in both directions so "what goes with X" is
- * one index range scan, strongest first.
+ * co(X, Y): how many baskets hold both X and Y, and the cosine score of the pair as of its last
+ * write. Stored in both directions so "what goes with X" is one index range scan, best first.
  */
 @Entity('recommendation_co_purchase')
 @Check('chk_recommendation_co_purchase_baskets', '"baskets" >= 0')
 @Check('chk_recommendation_co_purchase_pair', '"product_id" <> "other_product_id"')
-@Index('idx_recommendation_co_purchase_strongest', ['productId', 'baskets'])
+@Index('idx_recommendation_co_purchase_best', ['productId', 'score'])
 export class RecommendationCoPurchaseEntity {
   @PrimaryColumn({ name: 'product_id', type: 'uuid', primaryKeyConstraintName: 'pk_recommendation_co_purchase' })
   productId!: string;
@@ -73,6 +80,13 @@ export class RecommendationCoPurchaseEntity {
 
   @Column({ type: 'integer' })
   baskets!: number;
+
+  /**
+   * co / sqrt(n(X) · n(Y)) with the counts of the pair's last write (or of the last rescore of X or
+   * Y): it orders the candidates; the score shown is recomputed from the current counts.
+   */
+  @Column({ type: 'double precision', default: 0 })
+  score!: number;
 }
 
 /** Net units sold per store, UTC day and product: the best sellers of cold start, without scanning orders. */

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { queryRows, RequestContext } from '@omnitill/common';
+import { queryPrepared, queryRows, RequestContext } from '@omnitill/common';
 import { AppliedSourceType } from '../entities/recommendation.entities';
 import { BasketChange } from '../rules/basket-change';
 import { PURCHASED_STATES_SQL, RETURNED_STATES_SQL } from './sql-rows';
+
+/** cosine(co, n(X), n(Y)) in SQL, 0 when any count is 0 (or unknown): the same as `cosineSimilarity`. */
+const COSINE_SQL = (co: string, buyersOfX: string, buyersOfY: string) =>
+  `CASE WHEN ${co} > 0 AND ${buyersOfX} > 0 AND ${buyersOfY} > 0 THEN LEAST(1, ${co} / sqrt(${buyersOfX}::float8 * ${buyersOfY})) ELSE 0 END`;
 
 /**
  * Every write to the co-purchase tables. Counters are changed only by atomic upserts
@@ -21,12 +25,12 @@ export class CoPurchaseRepository {
 
   /** Serialises every change of one basket (a customer or a guest order) across replicas. */
   async lockBasket(ctx: RequestContext, basketId: string): Promise<void> {
-    await this.manager(ctx).query("SELECT pg_advisory_xact_lock(hashtextextended('recommendation:' || $1, 0))", [basketId]);
+    await queryPrepared(this.manager(ctx), "SELECT pg_advisory_xact_lock(hashtextextended('recommendation:' || $1, 0))", [basketId]);
   }
 
   /** Claims a change for this transaction; false when it was applied already. */
   async claim(ctx: RequestContext, sourceType: AppliedSourceType, sourceId: string): Promise<boolean> {
-    const rows = await queryRows<{ source_id: string }>(
+    const rows = await queryPrepared<{ source_id: string }>(
       this.manager(ctx),
       'INSERT INTO recommendation_applied (source_type, source_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING source_id',
       [sourceType, sourceId],
@@ -40,7 +44,7 @@ export class CoPurchaseRepository {
   }
 
   async basket(ctx: RequestContext, basketId: string): Promise<Map<string, number>> {
-    const rows = await queryRows<{ product_id: string; units: number }>(
+    const rows = await queryPrepared<{ product_id: string; units: number }>(
       this.manager(ctx),
       'SELECT product_id, units FROM recommendation_basket_item WHERE basket_id = $1',
       [basketId],
@@ -54,10 +58,11 @@ export class CoPurchaseRepository {
     const kept = [...change.after].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const gone = [...before.keys()].filter((productId) => !change.after.has(productId));
     if (gone.length > 0) {
-      await manager.query('DELETE FROM recommendation_basket_item WHERE basket_id = $1 AND product_id = ANY($2::uuid[])', [basketId, gone]);
+      await queryPrepared(manager, 'DELETE FROM recommendation_basket_item WHERE basket_id = $1 AND product_id = ANY($2::uuid[])', [basketId, gone]);
     }
     if (kept.length > 0) {
-      await manager.query(
+      await queryPrepared(
+        manager,
         `INSERT INTO recommendation_basket_item (basket_id, product_id, units)
          SELECT $1, product_id, units FROM unnest($2::uuid[], $3::int[]) AS k(product_id, units)
          ON CONFLICT (basket_id, product_id) DO UPDATE SET units = EXCLUDED.units`,
@@ -65,46 +70,134 @@ export class CoPurchaseRepository {
       );
     }
     const buyers = [...change.buyerDeltas].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    await this.addCounts(
-      manager,
-      'recommendation_product_buyers',
-      ['product_id'],
-      buyers.map(([productId, delta]) => ({ key: [productId], delta })),
-    );
-    await this.addCounts(
-      manager,
-      'recommendation_co_purchase',
-      ['product_id', 'other_product_id'],
-      change.pairDeltas.map(([a, b, delta]) => ({ key: [a, b], delta })),
-    );
+    await this.addBuyerCounts(manager, buyers);
+    // After the buyers: each pair's score is written with the new n of both products.
+    await this.addPairCounts(manager, change.pairDeltas);
   }
 
   /**
-   * Adds deltas to counters keyed by uuid columns, rows in the given (sorted) order. Increments
-   * are upserts; decrements lock their rows in key order, then update (an upsert's insert row of
-   * -1 would already fail the CHECK), never below zero.
+   * n(X) changes, rows in the given (sorted) order. Increments are upserts; decrements lock their
+   * rows in key order, then update (an upsert's insert row of -1 would already fail the CHECK),
+   * never below zero.
    */
-  private async addCounts(manager: EntityManager, table: string, keyColumns: readonly string[], rows: readonly { key: readonly string[]; delta: number }[]): Promise<void> {
-    const keysOf = (list: readonly { key: readonly string[] }[]) => keyColumns.map((_, index) => list.map((row) => row.key[index]));
-    const columns = keyColumns.join(', ');
-    const unnest = keyColumns.map((_, index) => `$${index + 1}::uuid[]`).join(', ');
-    const plus = rows.filter((row) => row.delta > 0);
+  private async addBuyerCounts(manager: EntityManager, deltas: readonly (readonly [string, number])[]): Promise<void> {
+    const plus = deltas.filter(([, delta]) => delta > 0);
     if (plus.length > 0) {
-      await manager.query(
-        `INSERT INTO ${table} (${columns}, baskets)
-         SELECT ${columns}, delta FROM unnest(${unnest}, $${keyColumns.length + 1}::int[]) WITH ORDINALITY AS d(${columns}, delta, n) ORDER BY n
-         ON CONFLICT (${columns}) DO UPDATE SET baskets = ${table}.baskets + EXCLUDED.baskets`,
-        [...keysOf(plus), plus.map((row) => row.delta)],
+      await queryPrepared(
+        manager,
+        `INSERT INTO recommendation_product_buyers (product_id, baskets)
+         SELECT product_id, delta FROM unnest($1::uuid[], $2::int[]) WITH ORDINALITY AS d(product_id, delta, n) ORDER BY n
+         ON CONFLICT (product_id) DO UPDATE SET baskets = recommendation_product_buyers.baskets + EXCLUDED.baskets`,
+        [plus.map(([productId]) => productId), plus.map(([, delta]) => delta)],
       );
     }
-    const minus = rows.filter((row) => row.delta < 0);
+    const minus = deltas.filter(([, delta]) => delta < 0);
     if (minus.length > 0) {
-      const match = keyColumns.map((column) => `t.${column} = d.${column}`).join(' AND ');
-      const params = [...keysOf(minus), minus.map((row) => row.delta)];
-      const source = `unnest(${unnest}, $${keyColumns.length + 1}::int[]) AS d(${columns}, delta)`;
-      await manager.query(`SELECT 1 FROM ${table} t JOIN ${source} ON ${match} ORDER BY ${keyColumns.map((c) => `t.${c}`).join(', ')} FOR UPDATE OF t`, params);
-      await manager.query(`UPDATE ${table} t SET baskets = GREATEST(0, t.baskets + d.delta) FROM ${source} WHERE ${match}`, params);
+      const params = [minus.map(([productId]) => productId), minus.map(([, delta]) => delta)];
+      const source = 'unnest($1::uuid[], $2::int[]) AS d(product_id, delta)';
+      await queryPrepared(manager, `SELECT 1 FROM recommendation_product_buyers t JOIN ${source} ON t.product_id = d.product_id ORDER BY t.product_id FOR UPDATE OF t`, params);
+      await queryPrepared(manager, `UPDATE recommendation_product_buyers t SET baskets = GREATEST(0, t.baskets + d.delta) FROM ${source} WHERE t.product_id = d.product_id`, params);
     }
+  }
+
+  /**
+   * co(X, Y) changes (sorted pairs), each row's score rewritten from the new co and the current
+   * n(X), n(Y): the pair's own write keeps its score current; what only n changed is left to
+   * `rescore`. Same lock discipline as the buyers.
+   */
+  private async addPairCounts(manager: EntityManager, deltas: readonly (readonly [string, string, number])[]): Promise<void> {
+    const plus = deltas.filter(([, , delta]) => delta > 0);
+    if (plus.length > 0) {
+      // The row proposed for insertion carries delta / sqrt(n(X)·n(Y)), its score as a new pair; on
+      // conflict, EXCLUDED.score / EXCLUDED.baskets is 1 / sqrt(n(X)·n(Y)) (EXCLUDED.baskets = delta > 0).
+      await queryPrepared(
+        manager,
+        `INSERT INTO recommendation_co_purchase AS t (product_id, other_product_id, baskets, score)
+         SELECT d.product_id, d.other_product_id, d.delta,
+                d.delta * CASE WHEN na.baskets > 0 AND nb.baskets > 0 THEN 1 / sqrt(na.baskets::float8 * nb.baskets) ELSE 0 END
+         FROM unnest($1::uuid[], $2::uuid[], $3::int[]) WITH ORDINALITY AS d(product_id, other_product_id, delta, n)
+         LEFT JOIN recommendation_product_buyers na ON na.product_id = d.product_id
+         LEFT JOIN recommendation_product_buyers nb ON nb.product_id = d.other_product_id
+         ORDER BY d.n
+         ON CONFLICT (product_id, other_product_id) DO UPDATE
+         SET baskets = t.baskets + EXCLUDED.baskets, score = LEAST(1, (t.baskets + EXCLUDED.baskets) * (EXCLUDED.score / EXCLUDED.baskets))`,
+        [plus.map(([a]) => a), plus.map(([, b]) => b), plus.map(([, , delta]) => delta)],
+      );
+    }
+    const minus = deltas.filter(([, , delta]) => delta < 0);
+    if (minus.length > 0) {
+      const params = [minus.map(([a]) => a), minus.map(([, b]) => b), minus.map(([, , delta]) => delta)];
+      const source = 'unnest($1::uuid[], $2::uuid[], $3::int[]) AS d(product_id, other_product_id, delta)';
+      await queryPrepared(
+        manager,
+        `SELECT 1 FROM recommendation_co_purchase t JOIN ${source} ON t.product_id = d.product_id AND t.other_product_id = d.other_product_id
+         ORDER BY t.product_id, t.other_product_id FOR UPDATE OF t`,
+        params,
+      );
+      await queryPrepared(
+        manager,
+        `UPDATE recommendation_co_purchase t
+         SET baskets = GREATEST(0, t.baskets + d.delta), score = ${COSINE_SQL('GREATEST(0, t.baskets + d.delta)', 'na.baskets', 'nb.baskets')}
+         FROM ${source}
+         LEFT JOIN recommendation_product_buyers na ON na.product_id = d.product_id
+         LEFT JOIN recommendation_product_buyers nb ON nb.product_id = d.other_product_id
+         WHERE t.product_id = d.product_id AND t.other_product_id = d.other_product_id`,
+        params,
+      );
+    }
+  }
+
+  /**
+   * Products whose n has drifted from the n their pair scores were last recomputed with by more
+   * than `drift` (a fraction), most drifted first.
+   */
+  async driftedProducts(ctx: RequestContext, drift: number, limit: number): Promise<string[]> {
+    const rows = await queryPrepared<{ product_id: string }>(
+      this.manager(ctx),
+      `SELECT product_id FROM recommendation_product_buyers
+       WHERE abs(baskets - scored_baskets) > $1::float8 * scored_baskets
+       ORDER BY abs(baskets - scored_baskets)::float8 / GREATEST(scored_baskets, 1) DESC, product_id
+       LIMIT $2`,
+      [drift, limit],
+    );
+    return rows.map((row) => row.product_id);
+  }
+
+  /**
+   * Recomputes every pair score of a product, both directions, from the current counts. Skips
+   * (false) when an applier holds the product's buyer row: it is rescored on a later run. Locks
+   * the buyer row, then the pair rows in key order, like the appliers.
+   */
+  async rescore(ctx: RequestContext, productId: string): Promise<boolean> {
+    const manager = this.manager(ctx);
+    const [buyer] = await queryPrepared<{ baskets: number }>(
+      manager,
+      'SELECT baskets FROM recommendation_product_buyers WHERE product_id = $1 FOR UPDATE SKIP LOCKED',
+      [productId],
+    );
+    if (!buyer) {
+      return false;
+    }
+    // Pairs are stored in both directions: Y's row towards X exists for every X's row towards Y.
+    const pairs = `(SELECT product_id, other_product_id FROM recommendation_co_purchase WHERE product_id = $1
+                    UNION ALL SELECT other_product_id, product_id FROM recommendation_co_purchase WHERE product_id = $1) p`;
+    await queryPrepared(
+      manager,
+      `SELECT 1 FROM recommendation_co_purchase t JOIN ${pairs} ON t.product_id = p.product_id AND t.other_product_id = p.other_product_id
+       ORDER BY t.product_id, t.other_product_id FOR UPDATE OF t`,
+      [productId],
+    );
+    await queryPrepared(
+      manager,
+      `UPDATE recommendation_co_purchase t SET score = ${COSINE_SQL('t.baskets', 'na.baskets', 'nb.baskets')}
+       FROM ${pairs}
+       LEFT JOIN recommendation_product_buyers na ON na.product_id = p.product_id
+       LEFT JOIN recommendation_product_buyers nb ON nb.product_id = p.other_product_id
+       WHERE t.product_id = p.product_id AND t.other_product_id = p.other_product_id`,
+      [productId],
+    );
+    await queryPrepared(manager, 'UPDATE recommendation_product_buyers SET scored_baskets = baskets WHERE product_id = $1', [productId]);
+    return true;
   }
 
   /** Adds (or with negative units, removes) units sold at a store on the UTC day of `occurredAt`. */
@@ -113,7 +206,8 @@ export class CoPurchaseRepository {
     if (entries.length === 0) {
       return;
     }
-    await this.manager(ctx).query(
+    await queryPrepared(
+      this.manager(ctx),
       `INSERT INTO recommendation_store_daily_sales (store_id, day, product_id, units)
        SELECT $1, ($2::timestamptz AT TIME ZONE 'UTC')::date, product_id, units
        FROM unnest($3::uuid[], $4::int[]) WITH ORDINALITY AS d(product_id, units, n) ORDER BY n
@@ -148,14 +242,21 @@ export class CoPurchaseRepository {
        HAVING sum(units) > 0`,
     );
     await manager.query(
-      `INSERT INTO recommendation_product_buyers (product_id, baskets)
-       SELECT product_id, count(*) FROM recommendation_basket_item GROUP BY product_id`,
+      `INSERT INTO recommendation_product_buyers (product_id, baskets, scored_baskets)
+       SELECT product_id, count(*), count(*) FROM recommendation_basket_item GROUP BY product_id`,
     );
     await manager.query(
-      `INSERT INTO recommendation_co_purchase (product_id, other_product_id, baskets)
-       SELECT a.product_id, b.product_id, count(*)
-       FROM recommendation_basket_item a JOIN recommendation_basket_item b ON b.basket_id = a.basket_id AND b.product_id <> a.product_id
-       GROUP BY a.product_id, b.product_id`,
+      `INSERT INTO recommendation_co_purchase (product_id, other_product_id, baskets, score)
+       SELECT c.product_id, c.other_product_id, c.baskets, ${COSINE_SQL('c.baskets', 'na.baskets', 'nb.baskets')} AS score
+       FROM (
+         SELECT a.product_id, b.product_id AS other_product_id, count(*) AS baskets
+         FROM recommendation_basket_item a JOIN recommendation_basket_item b ON b.basket_id = a.basket_id AND b.product_id <> a.product_id
+         GROUP BY a.product_id, b.product_id
+       ) c
+       JOIN recommendation_product_buyers na ON na.product_id = c.product_id
+       JOIN recommendation_product_buyers nb ON nb.product_id = c.other_product_id
+       -- Each product's partners, best first, on neighbouring pages: the read path scans them so.
+       ORDER BY c.product_id, score DESC`,
     );
     await manager.query(
       `INSERT INTO recommendation_store_daily_sales (store_id, day, product_id, units)

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
+import { entityManagerOf, queryPrepared, queryRows, RequestContext } from '@omnitill/common';
 import { PURCHASED_STATES_SQL, RETURNED_STATES_SQL } from './sql-rows';
 
 export interface PurchaseSource {
@@ -21,13 +21,16 @@ export interface ReturnSource {
   readonly state: string;
 }
 
-/** Reads the orders and returns whose units the co-purchase counts follow (tables of libs/order and libs/returns). */
+/**
+ * Reads the orders and returns whose units the co-purchase counts follow (tables of libs/order and
+ * libs/returns). The per-change reads run as prepared statements (every sale runs them).
+ */
 @Injectable()
 export class PurchaseSourceRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async order(ctx: RequestContext, orderId: string): Promise<PurchaseSource | null> {
-    const [row] = await queryRows<{ id: string; number: string; state: string; channel: 'ONLINE' | 'POS'; store_id: string; customer_id: string | null; occurred_at: Date }>(
+    const [row] = await queryPrepared<{ id: string; number: string; state: string; channel: 'ONLINE' | 'POS'; store_id: string; customer_id: string | null; occurred_at: Date }>(
       entityManagerOf(ctx, this.dataSource),
       'SELECT id, number, state::text AS state, channel::text AS channel, store_id, customer_id, occurred_at FROM "order" WHERE id = $1',
       [orderId],
@@ -42,7 +45,7 @@ export class PurchaseSourceRepository {
 
   /** Units kept per product: sold minus refused at the counter (returns are applied on their own). */
   async orderUnits(ctx: RequestContext, orderId: string): Promise<Map<string, number>> {
-    const rows = await queryRows<{ product_id: string; units: string }>(
+    const rows = await queryPrepared<{ product_id: string; units: string }>(
       entityManagerOf(ctx, this.dataSource),
       `SELECT v.product_id, sum(l.quantity - l.refused_quantity) AS units
        FROM order_line l JOIN product_variant v ON v.id = l.variant_id
@@ -53,7 +56,7 @@ export class PurchaseSourceRepository {
   }
 
   async returnRequest(ctx: RequestContext, returnId: string): Promise<ReturnSource | null> {
-    const [row] = await queryRows<{ id: string; order_id: string; state: string }>(
+    const [row] = await queryPrepared<{ id: string; order_id: string; state: string }>(
       entityManagerOf(ctx, this.dataSource),
       'SELECT id, order_id, state::text AS state FROM return_request WHERE id = $1',
       [returnId],
@@ -62,7 +65,7 @@ export class PurchaseSourceRepository {
   }
 
   async returnUnits(ctx: RequestContext, returnId: string): Promise<Map<string, number>> {
-    const rows = await queryRows<{ product_id: string; units: string }>(
+    const rows = await queryPrepared<{ product_id: string; units: string }>(
       entityManagerOf(ctx, this.dataSource),
       `SELECT v.product_id, sum(rl.quantity) AS units
        FROM return_line rl JOIN product_variant v ON v.id = rl.variant_id

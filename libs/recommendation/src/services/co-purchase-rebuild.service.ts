@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, RequestContext } from '@omnitill/common';
 import { CoPurchaseRepository } from '../repositories/co-purchase.repository';
-import { BEST_SELLER_DAYS } from './recommendation.service';
+import { BEST_SELLER_DAYS } from './best-seller-ranking.service';
 
 const DAY_MS = 24 * 3600 * 1000;
 

@@ -6,6 +6,13 @@ import { CoPurchaseRepository } from '../repositories/co-purchase.repository';
 import { PurchaseSource, PurchaseSourceRepository } from '../repositories/purchase-source.repository';
 import { applyBasketDeltas } from '../rules/basket-change';
 
+/**
+ * A pair's stored score is written with the n of both products at the pair's last write; when a
+ * product's n has moved more than this fraction since its scores were last recomputed, the
+ * catch-up recomputes them (the stored score only orders candidates; results show the exact one).
+ */
+export const RESCORE_DRIFT = 0.1;
+
 const negate = (units: ReadonlyMap<string, number>): Map<string, number> => new Map([...units].map(([productId, n]) => [productId, -n]));
 
 /**
@@ -99,6 +106,20 @@ export class CoPurchaseUpdater {
     const before = await this.counts.basket(tx, order.basketId);
     await this.counts.applyChange(tx, order.basketId, before, applyBasketDeltas(before, units));
     await this.counts.addDailySales(tx, order.storeId, order.occurredAt, units);
+  }
+
+  /**
+   * Recomputes the pair scores of up to `limit` products whose n drifted by more than
+   * RESCORE_DRIFT since their last rescore (each in its own short transaction; a product whose
+   * buyer row an applier holds is left for the next run). Returns how many were rescored.
+   */
+  async rescoreDrifted(ctx: RequestContext, limit: number): Promise<number> {
+    const products = await this.transactions.run(ctx, (tx) => this.counts.driftedProducts(tx, RESCORE_DRIFT, limit));
+    let rescored = 0;
+    for (const productId of products) {
+      rescored += (await this.transactions.run(ctx, (tx) => this.counts.rescore(tx, productId))) ? 1 : 0;
+    }
+    return rescored;
   }
 
   /** `customer.recommendations_ready`, for the follow-up email; never for an erased or merged-away profile. */

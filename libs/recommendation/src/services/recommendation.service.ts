@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, NotFoundException, RequestContext } from '@omnitill/common';
+import { NotFoundException, RequestContext } from '@omnitill/common';
 import { CustomerProfileService } from '@omnitill/customer';
 import { RecommendationRefusal, RecommendationsNotPermittedError } from '../errors/recommendation.errors';
 import { RecommendationQueryRepository } from '../repositories/recommendation-query.repository';
 import { assembleRecommendations, PurchaseBasis, Recommendation } from '../rules/recommendation-list';
+import { BestSellerRanking } from './best-seller-ranking.service';
 
-const DAY_MS = 24 * 3600 * 1000;
-/** The window of "best sellers" for cold start and fill-up. */
-export const BEST_SELLER_DAYS = 30;
 /** The most recent products a customer kept are the sources; older history adds little and costs. */
 export const MAX_SOURCE_PRODUCTS = 20;
+/** Candidates considered per kind: a few times the limit, since some cannot be offered (stock). */
+export const MAX_SHORTLIST = 150;
 
 export interface CustomerRecommendations {
   readonly customerId: string;
@@ -26,7 +26,7 @@ export class RecommendationService {
   constructor(
     private readonly queries: RecommendationQueryRepository,
     private readonly profiles: CustomerProfileService,
-    private readonly clock: Clock,
+    private readonly bestSellers: BestSellerRanking,
   ) {}
 
   /**
@@ -34,9 +34,10 @@ export class RecommendationService {
    * erased profile; a merged duplicate answers for its survivor.
    */
   async forCustomer(ctx: RequestContext, customerId: string, limit: number, storeId: string | null): Promise<CustomerRecommendations | RecommendationsNotPermittedError> {
-    const profile = await this.profiles.getProfile(ctx, customerId);
-    const live = await this.profiles.followMerge(ctx, profile.customer);
+    const live = await this.profiles.resolveLive(ctx, customerId);
     if (!live) {
+      // Unknown (NOT_FOUND) or erased, itself or the survivor it was merged into.
+      await this.profiles.getProfile(ctx, customerId);
       return new RecommendationsNotPermittedError(customerId, RecommendationRefusal.CUSTOMER_ERASED);
     }
     const consent = await this.profiles.marketingConsentOf(ctx, live.id);
@@ -55,24 +56,29 @@ export class RecommendationService {
     return this.compute(ctx, live.id, limit, null);
   }
 
+  /** Two statements: the customer's history, then every candidate (see RecommendationQueryRepository). */
   private async compute(ctx: RequestContext, customerId: string, limit: number, storeId: string | null): Promise<CustomerRecommendations> {
     const history = await this.queries.customerHistory(ctx, customerId);
     const usualStoreId = storeId ?? history.usualStoreId;
     const owned = history.products.map((product) => product.productId);
     const sources = history.products.filter((product) => product.keptUnits > 0).slice(0, MAX_SOURCE_PRODUCTS);
     const purchases = new Map<string, PurchaseBasis>(sources.map((product) => [product.productId, product]));
-    const shortlist = Math.min(limit * 3, 150);
-    const together = await this.queries.coPurchaseCandidates(ctx, [...purchases.keys()], owned, usualStoreId, shortlist);
-    const needed = limit - Math.min(limit, together.length);
-    const since = new Date(this.clock.now().getTime() - BEST_SELLER_DAYS * DAY_MS);
-    const bestSellers = needed > 0
-      ? await this.queries.bestSellers(ctx, usualStoreId, usualStoreId, since, [...owned, ...together.map((c) => c.productId)], Math.min(needed * 3, 150))
-      : [];
+    const shortlist = Math.min(limit * 3, MAX_SHORTLIST);
+    const ranking = await this.bestSellers.rankingOf(usualStoreId);
+    const candidates = await this.queries.candidates(ctx, {
+      sourceProductIds: [...purchases.keys()],
+      excludedProductIds: owned,
+      usualStoreId,
+      limit,
+      shortlist,
+      // Enough for `shortlist` after removing the customer's products and the co-purchase shortlist.
+      bestSellers: ranking.slice(0, 2 * shortlist + owned.length),
+    });
     return {
       customerId,
       usualStoreId,
       coldStart: sources.length === 0,
-      items: assembleRecommendations(together, bestSellers, purchases, limit),
+      items: assembleRecommendations(candidates.together, candidates.bestSellers, purchases, limit),
     };
   }
 }
