@@ -22,3 +22,4 @@ export * from './time/periodic-task';
 export * from './security/password-hasher';
 export * from './config/integer-setting';
 export * from './audit/audit-trail';
+export * from './ids/time-ordered-uuid';

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { randomUUID } from 'node:crypto';
 import { RequestContext } from '../context/request-context';
 import { Clock } from '../time/clock';
+import { timeOrderedUuid } from '../ids/time-ordered-uuid';
 import { runAfterCommit } from '../transaction/transaction-runner';
 import { isDomainEventType, NewDomainEvent, OUTBOX_NOTIFY_CHANNEL } from './domain-event';
 
@@ -50,7 +50,7 @@ export function buildOutboxInsert(events: readonly NewDomainEvent[], defaults: {
     if (!Number.isInteger(version) || version < 1) {
       throw new Error(`EventOutbox: version must be a positive integer (${event.type})`);
     }
-    const id = randomUUID();
+    const id = timeOrderedUuid();
     ids.push(id);
     const row = [
       id,

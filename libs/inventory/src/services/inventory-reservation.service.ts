@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { BadInputException, Clock, NotFoundException, RequestContext } from '@omnitill/common';
+import { BadInputException, Clock, NotFoundException, RequestContext, timeOrderedUuid } from '@omnitill/common';
 import { ReservationEntity } from '../entities/stock-reservation.entity';
 import { ReservationCommitMovement, StockReservationState } from '../entities/stock.enums';
 import { InsufficientStockError, ReservationExpiredError, ReservationNotActiveError } from '../errors/inventory.errors';
@@ -70,7 +69,7 @@ export class InventoryReservationService {
     return this.reservations.insert(
       ctx,
       {
-        id: randomUUID(),
+        id: timeOrderedUuid(),
         storeId: store.id,
         referenceType: request.referenceType,
         referenceId: request.referenceId,

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { BadInputException, Clock, Money, RequestContext, TransactionRunner } from '@omnitill/common';
+import { BadInputException, Clock, Money, RequestContext, timeOrderedUuid, TransactionRunner } from '@omnitill/common';
 import { InsufficientStockError } from '@omnitill/inventory';
 import { StoreEntity } from '@omnitill/store';
 import { OrderLineEntity } from '../entities/order-line.entity';
@@ -83,7 +82,7 @@ export class OnlineOrderPlacementService {
 
   private async insert(tx: RequestContext, draft: OnlineOrderDraft): Promise<PlacementOutcome> {
     const now = this.clock.now();
-    const orderId = randomUUID();
+    const orderId = timeOrderedUuid();
     const expiresAt = new Date(now.getTime() + draft.holdMs);
     const reservation = await this.stock.reserve(
       tx,
@@ -139,7 +138,7 @@ export class OnlineOrderPlacementService {
       reservationId: reservation.id,
     };
     const lines: NewOrderLine[] = draft.lines.map((line, index) => ({
-      id: randomUUID(),
+      id: timeOrderedUuid(),
       orderId,
       lineNo: index + 1,
       variantId: line.variant.id,
@@ -157,7 +156,7 @@ export class OnlineOrderPlacementService {
       returnedQuantity: 0,
     }));
     const payment = (method: PaymentMethod, amount: number, externalReference: string | null): NewOrderPayment => ({
-      id: randomUUID(), orderId, method, amount, tenderedAmount: null, changeAmount: 0, externalReference, createdAt: now,
+      id: timeOrderedUuid(), orderId, method, amount, tenderedAmount: null, changeAmount: 0, externalReference, createdAt: now,
     });
     const externalAmount = priced.totals.totalAmount - draft.storeCreditAmount;
     const payments = [

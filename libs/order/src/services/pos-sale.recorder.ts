@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AuditAction, AuditTrail, Money, RequestContext, StaffRole } from '@omnitill/common';
+import { AuditAction, AuditTrail, Money, RequestContext, StaffRole, timeOrderedUuid } from '@omnitill/common';
 import { CouponError } from '@omnitill/coupon';
 import { StoreEntity } from '@omnitill/store';
 import { OrderLineEntity } from '../entities/order-line.entity';
@@ -115,7 +114,7 @@ export class PosSaleRecorder {
         notices.push(SALE_NOTICE_CUSTOMER_NOT_FOUND);
       }
     }
-    const orderId = randomUUID();
+    const orderId = timeOrderedUuid();
     const currency = lines[0].variant.currency;
     const coupon = request.couponCode
       ? await this.coupons.redeem(tx, {
@@ -182,7 +181,7 @@ export class PosSaleRecorder {
       reservationId: null,
     };
     const orderLines: NewOrderLine[] = lines.map((line, index) => ({
-      id: randomUUID(),
+      id: timeOrderedUuid(),
       orderId,
       lineNo: index + 1,
       variantId: line.variant.id,
@@ -199,7 +198,7 @@ export class PosSaleRecorder {
       refusedQuantity: 0,
       returnedQuantity: 0,
     }));
-    const payments = settlement.payments.map((payment) => ({ ...payment, id: randomUUID(), orderId, createdAt: now }));
+    const payments = settlement.payments.map((payment) => ({ ...payment, id: timeOrderedUuid(), orderId, createdAt: now }));
     const history = { orderId, fromState: null, toState: OrderState.COMPLETED, actor: tx.actorLabel, reason: 'sold at the till', occurredAt: now };
     // Stock first, the numbered insert last: the store's number sequence row stays locked until
     // commit, so it is taken by the last statement (sales of one store queue there only briefly).
