@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { FakeClock, RequestContext, StaffRole, TransactionRunner } from '@omnitill/common';
 import { ExchangeSaleService, OrderDetails, PaymentMethod } from '@omnitill/order';
 import {
-  createSellableVariants, createStaff, createStorefrontKey, createStoreWithStaff, ORDER_DOCUMENTS, OrderData, saleInput, SaleData,
-  SellableVariant, stockInvariantViolations, stockOf, StoreWithStaff, stockUp, TestApp, tillLogin,
+  createCampaign, createSellableVariants, createSharedCode, createStaff, createStorefrontKey, createStoreWithStaff, ORDER_DOCUMENTS, OrderData,
+  saleInput, SaleData, SellableVariant, stockInvariantViolations, stockOf, StoreWithStaff, stockUp, TestApp, tillLogin, unique,
 } from '@omnitill/testing';
 
 const MINUTE = 60_000;
@@ -261,6 +262,27 @@ describe('POS sales', () => {
     const again = (await runner.run(till, (tx) => exchanges.recordInTransaction(tx, request))) as OrderDetails;
     expect(again.order.id).toBe(sale.order.id);
     expect(await sut.count('"order"')).toBe(ordersBefore + 1);
+  });
+
+  it('a retry of a recorded sale answers the original and redeems a multi-use code no second time, even when it would now be short', async () => {
+    const token = await admin();
+    const [scarf] = await createSellableVariants(sut, token, [2000]);
+    await stockUp(sut, token, store.id, [scarf], 10);
+    const campaign = await createCampaign(sut, token);
+    const code = await createSharedCode(sut, token, campaign.id, unique('RETRY-'));
+    const cashier = await tillLogin(sut, store);
+    const input = saleInput([{ sku: scarf.sku, quantity: 1 }], [{ method: 'CASH', amount: 1800 }], { occurredAt: clock.now().toISOString(), couponCode: code });
+    const first = await record(input, cashier);
+    expect(first).toMatchObject({ __typename: 'Sale', replayed: false, order: { total: { amount: 1800 } } });
+    // The price goes up: the same basket and cash are short now, after the code was redeemed again.
+    await sut.ok('mutation($id: ID!, $input: UpdateVariantInput!) { updateVariant(id: $id, input: $input) { __typename } }', { id: scarf.id, input: { priceAmount: 3000 } }, { token });
+    const retry = await record(input, cashier);
+    expect(retry).toMatchObject({ __typename: 'Sale', replayed: true, order: { id: first.order.id } });
+    expect(await sut.count('coupon_redemption', 'campaign_id = $1', [campaign.id])).toBe(1);
+    expect(await stockOf(sut, store.id, scarf.id)).toEqual({ on_hand: 9, reserved: 0 });
+    const fresh = await record({ ...input, clientSaleId: randomUUID() }, cashier);
+    expect(fresh.__typename).toBe('PaymentShortfallError');
+    expect(await sut.count('coupon_redemption', 'campaign_id = $1', [campaign.id])).toBe(1);
   });
 
   it('records the sale without a customer when the identifier matches nobody, and says so', async () => {

@@ -83,10 +83,13 @@ export class PosSaleRecorder {
     const clientSaleId = request.clientSaleId.toLowerCase();
     // A sale recorded once is always answered, however late the retry: the numbered insert finds a
     // repeat (ON CONFLICT), and every refusal first asks whether this sale is already recorded, so
-    // the hot path has no up-front probe.
-    const refuse = async <TRefusal>(refusal: TRefusal): Promise<TRefusal | { readonly existingId: string }> => {
-      const existingId = await this.orders.findIdByClientSale(tx, till.terminalId, clientSaleId);
-      return existingId ? { existingId } : refusal;
+    // the hot path has no up-front probe. A repeat found there rolls back what this attempt wrote
+    // so far (a multi-use coupon's redemption) and answers the original.
+    const refuse = async <TRefusal>(refusal: TRefusal): Promise<TRefusal> => {
+      if (await this.orders.findIdByClientSale(tx, till.terminalId, clientSaleId)) {
+        throw new AlreadyRecordedSignal();
+      }
+      return refusal;
     };
     try {
       assertSaleTime(request.occurredAt, now);
