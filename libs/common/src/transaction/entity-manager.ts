@@ -38,8 +38,9 @@ function statementName(sql: string): string {
 }
 
 /**
- * Rows of a statement run as a NAMED prepared statement on the transaction's connection: parsed and
- * planned once per connection instead of on every call (PostgreSQL then reuses a generic plan).
+ * Rows of a statement run as a NAMED prepared statement: parsed once per connection instead of on
+ * every call, and planned once too where PostgreSQL settles on a generic plan (after five runs,
+ * when it is not costlier than planning for each call's values: the sale's writes do).
  * For the hot paths' fixed SQL texts only (every distinct text stays prepared on each pooled
  * connection): pass varying data as (array) parameters, never in the text. Runs on the open
  * transaction's connection, else on one from the pool. Errors are QueryFailedError, as from TypeORM.
