@@ -2,17 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { BadInputException, Clock, Money, RequestContext, timeOrderedUuid, TransactionRunner } from '@omnitill/common';
 import { InsufficientStockError } from '@omnitill/inventory';
 import { StoreEntity } from '@omnitill/store';
-import { OrderLineEntity } from '../entities/order-line.entity';
-import { OrderPaymentEntity } from '../entities/order-payment.entity';
-import { OrderStateChangeEntity } from '../entities/order-state-change.entity';
-import { OrderEntity, ShippingAddress } from '../entities/order.entity';
+import { ShippingAddress } from '../entities/order.entity';
 import { OrderChannel, OrderFulfilment, OrderState, PaymentMethod } from '../entities/order.enums';
 import { InsufficientStoreCreditError, StoreCreditNeedsSignedInCustomerError } from '../errors/order.errors';
 import { StoreCreditTender } from '../ports/store-credit.ledger';
-import { NewOrder, NewOrderLine, NewOrderPayment, OrderDetails, OrderRepository } from '../repositories/order.repository';
+import { NewOrder, NewOrderPayment, OrderDetails, OrderRepository } from '../repositories/order.repository';
 import { orderNumberPrefix } from '../rules/order-number';
 import { priceOrder } from '../rules/pricing';
 import { AlreadyRecordedSignal, writeOnce } from './idempotent-write';
+import { newOrderLines, writtenOrderDetails } from './new-order-contents';
 import { ResolvedLine } from './order-line-pricer.service';
 import { eventLines, orderEvents } from './order-events.service';
 import { OrderStockService } from './order-stock.service';
@@ -137,24 +135,7 @@ export class OnlineOrderPlacementService {
       pickupLockedUntil: null,
       reservationId: reservation.id,
     };
-    const lines: NewOrderLine[] = draft.lines.map((line, index) => ({
-      id: timeOrderedUuid(),
-      orderId,
-      lineNo: index + 1,
-      variantId: line.variant.id,
-      sku: line.variant.sku,
-      name: line.variant.name,
-      quantity: line.quantity,
-      unitPriceAmount: line.unitPriceAmount,
-      listUnitPriceAmount: line.listUnitPriceAmount,
-      priceOverrideReason: null,
-      discountAmount: priced.lines[index].discountAmount,
-      taxRateBp: line.taxRateBp,
-      taxAmount: priced.lines[index].taxAmount,
-      totalAmount: priced.lines[index].totalAmount,
-      refusedQuantity: 0,
-      returnedQuantity: 0,
-    }));
+    const lines = newOrderLines(orderId, draft.lines, priced);
     const payment = (method: PaymentMethod, amount: number, externalReference: string | null): NewOrderPayment => ({
       id: timeOrderedUuid(), orderId, method, amount, tenderedAmount: null, changeAmount: 0, externalReference, createdAt: now,
     });
@@ -177,13 +158,6 @@ export class OnlineOrderPlacementService {
     if (spent) {
       return spent;
     }
-    // Built from what was written, as the POS sale does: no read-back.
-    const details: OrderDetails = {
-      order: Object.assign(new OrderEntity(), order, { number: inserted.number, createdAt: now, updatedAt: now }),
-      lines: lines.map((line) => Object.assign(new OrderLineEntity(), line)),
-      payments: payments.map((entry) => Object.assign(new OrderPaymentEntity(), entry)),
-      history: [Object.assign(new OrderStateChangeEntity(), history, { id: '' })],
-    };
-    return details;
+    return writtenOrderDetails(order, inserted.number, { lines, payments, history }, now);
   }
 }

@@ -2,17 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditTrail, Money, RequestContext, StaffRole, timeOrderedUuid } from '@omnitill/common';
 import { CouponError } from '@omnitill/coupon';
 import { StoreEntity } from '@omnitill/store';
-import { OrderLineEntity } from '../entities/order-line.entity';
-import { OrderPaymentEntity } from '../entities/order-payment.entity';
-import { OrderStateChangeEntity } from '../entities/order-state-change.entity';
-import { OrderEntity } from '../entities/order.entity';
 import { OrderChannel, OrderFulfilment, OrderState, PaymentMethod } from '../entities/order.enums';
 import {
   InsufficientStoreCreditError, PaymentShortfallError, PriceOverrideNotAllowedError, StoreCreditNeedsSignedInCustomerError, UnknownSkuError,
 } from '../errors/order.errors';
 import { OrderCustomerDirectory } from '../ports/order-customer.directory';
 import { StoreCreditTender } from '../ports/store-credit.ledger';
-import { NewOrder, NewOrderLine, OrderDetails, OrderRepository } from '../repositories/order.repository';
+import { NewOrder, OrderDetails, OrderRepository } from '../repositories/order.repository';
 import { orderNumberPrefix } from '../rules/order-number';
 import { PaymentInput, settlePayments } from '../rules/payments';
 import { priceOrder } from '../rules/pricing';
@@ -20,6 +16,7 @@ import { assertSaleTime } from '../rules/sale-time';
 import { AlreadyRecordedSignal } from './idempotent-write';
 import { LineRequest, OrderLinePricer } from './order-line-pricer.service';
 import { OrderStockService } from './order-stock.service';
+import { newOrderLines, writtenOrderDetails } from './new-order-contents';
 import { SaleCouponService } from './sale-coupon.service';
 import { eventLines, orderEvents } from './order-events.service';
 
@@ -183,24 +180,7 @@ export class PosSaleRecorder {
       pickupLockedUntil: null,
       reservationId: null,
     };
-    const orderLines: NewOrderLine[] = lines.map((line, index) => ({
-      id: timeOrderedUuid(),
-      orderId,
-      lineNo: index + 1,
-      variantId: line.variant.id,
-      sku: line.variant.sku,
-      name: line.variant.name,
-      quantity: line.quantity,
-      unitPriceAmount: line.unitPriceAmount,
-      listUnitPriceAmount: line.listUnitPriceAmount,
-      priceOverrideReason: line.priceOverrideReason,
-      discountAmount: priced.lines[index].discountAmount,
-      taxRateBp: line.taxRateBp,
-      taxAmount: priced.lines[index].taxAmount,
-      totalAmount: priced.lines[index].totalAmount,
-      refusedQuantity: 0,
-      returnedQuantity: 0,
-    }));
+    const orderLines = newOrderLines(orderId, lines, priced);
     const payments = settlement.payments.map((payment) => ({ ...payment, id: timeOrderedUuid(), orderId, createdAt: now }));
     const history = { orderId, fromState: null, toState: OrderState.COMPLETED, actor: tx.actorLabel, reason: 'sold at the till', occurredAt: now };
     // Stock first, the numbered insert last: the store's number sequence row stays locked until
@@ -231,13 +211,7 @@ export class PosSaleRecorder {
         after: { currency, lines: overridden.map((line) => ({ sku: line.sku, unitPriceAmount: line.unitPriceAmount, quantity: line.quantity })) },
       });
     }
-    // Built from what was written: the hot path does not read the sale back.
-    const details: OrderDetails = {
-      order: Object.assign(new OrderEntity(), order, { number: inserted.number, createdAt: now, updatedAt: now }),
-      lines: orderLines.map((line) => Object.assign(new OrderLineEntity(), line)),
-      payments: payments.map((payment) => Object.assign(new OrderPaymentEntity(), payment)),
-      history: [Object.assign(new OrderStateChangeEntity(), history, { id: '' })],
-    };
+    const details = writtenOrderDetails(order, inserted.number, { lines: orderLines, payments, history }, now);
     return { details, notices };
   }
 }
