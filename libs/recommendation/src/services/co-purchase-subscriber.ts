@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { EventBus, PublishedEvent, RequestContext } from '@omnitill/common';
+import { EventBus, EventQueueWorker, PublishedEvent, RequestContext } from '@omnitill/common';
 import { RECOMMENDATION_OPTIONS, RecommendationOptions } from '../recommendation.options';
 import { CoPurchaseUpdater } from './co-purchase-updater.service';
 
@@ -9,17 +9,14 @@ const MAX_QUEUED = 10_000;
 
 /**
  * Keeps the counts current from committed events, outside the sale's transaction (the till never
- * waits for it) and outside the relay's (the relay only queues them here: its throughput does not
- * depend on this work). One worker applies the queue in order; the updater's markers make every
- * change count once. A failure, an overflow or a crash is picked up by the catch-up job.
+ * waits for it) and outside the relay's (EventQueueWorker: one worker, one change at a time, in
+ * order); the updater's markers make every change count once. A failure, an overflow or a crash is
+ * picked up by the catch-up job.
  */
 @Injectable()
 export class CoPurchaseSubscriber implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(CoPurchaseSubscriber.name);
   private unsubscribe: (() => void) | null = null;
-  private readonly queue: PublishedEvent[] = [];
-  private worker: Promise<void> | null = null;
-  private stopped = false;
+  private readonly queue = new EventQueueWorker<PublishedEvent>(new Logger(CoPurchaseSubscriber.name), ([event]) => this.apply(event), { batchSize: 1, maxQueued: MAX_QUEUED });
 
   constructor(
     @Inject(RECOMMENDATION_OPTIONS) private readonly options: RecommendationOptions,
@@ -31,34 +28,18 @@ export class CoPurchaseSubscriber implements OnModuleInit, OnModuleDestroy {
     if (!this.options.liveUpdates) {
       return;
     }
-    this.stopped = false;
-    this.unsubscribe = this.bus.subscribe(['sale.completed', 'order.picked_up', 'order.shipped', 'sale.voided', 'return.received'], (event) => this.enqueue(event));
+    this.queue.start();
+    this.unsubscribe = this.bus.subscribe(['sale.completed', 'order.picked_up', 'order.shipped', 'sale.voided', 'return.received'], (event) => {
+      if (UUID.test(event.aggregateId)) {
+        this.queue.push(event);
+      }
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
     this.unsubscribe?.();
-    this.stopped = true;
-    await this.worker;
-  }
-
-  private enqueue(event: PublishedEvent): void {
-    if (this.stopped || !UUID.test(event.aggregateId) || this.queue.length >= MAX_QUEUED) {
-      return;
-    }
-    this.queue.push(event);
-    this.worker ??= this.work().finally(() => {
-      this.worker = null;
-    });
-  }
-
-  private async work(): Promise<void> {
-    for (let event = this.queue.shift(); event && !this.stopped; event = this.queue.shift()) {
-      try {
-        await this.apply(event);
-      } catch (error) {
-        this.logger.warn(`${event.type} ${event.aggregateId} left to the catch-up: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
+    this.unsubscribe = null;
+    await this.queue.stop();
   }
 
   private async apply(event: PublishedEvent): Promise<void> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { EventBus, PublishedEvent, RequestContext } from '@omnitill/common';
+import { EventBus, EventQueueWorker, RequestContext } from '@omnitill/common';
 import { PROJECTED_EVENT_TYPES, ProjectedEvent } from '../repositories/sale-line-projection.repository';
 import { SALE_LINE_PROJECTION_OPTIONS, SaleLineProjectionOptions } from '../reporting.options';
 import { SaleLineProjector } from './sale-line-projector.service';
@@ -12,17 +12,17 @@ const BATCH = 200;
 
 /**
  * Keeps report_sale_line current from committed events, outside the sale's transaction (the till
- * never waits for it) and outside the relay's (the relay only queues them here). One worker per
- * replica drains the queue in batches; whatever fails, overflows or is lost in a crash is replayed
- * by SaleLineCatchUp.
+ * never waits for it) and outside the relay's (EventQueueWorker: one worker per replica drains the
+ * queue in batches); whatever fails, overflows or is lost in a crash is replayed by SaleLineCatchUp.
  */
 @Injectable()
 export class SaleLineSubscriber implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(SaleLineSubscriber.name);
   private unsubscribe: (() => void) | null = null;
-  private readonly queue: ProjectedEvent[] = [];
-  private worker: Promise<void> | null = null;
-  private stopped = false;
+  private readonly queue = new EventQueueWorker<ProjectedEvent>(
+    new Logger(SaleLineSubscriber.name),
+    (batch) => this.projector.apply(RequestContext.system(`report-sale-line:${batch[0].eventId}`), batch),
+    { batchSize: BATCH, maxQueued: MAX_QUEUED },
+  );
 
   constructor(
     @Inject(SALE_LINE_PROJECTION_OPTIONS) private readonly options: SaleLineProjectionOptions,
@@ -34,35 +34,17 @@ export class SaleLineSubscriber implements OnModuleInit, OnModuleDestroy {
     if (!this.options.liveUpdates) {
       return;
     }
-    this.stopped = false;
-    this.unsubscribe = this.bus.subscribe(PROJECTED_EVENT_TYPES, (event) => this.enqueue(event));
+    this.queue.start();
+    this.unsubscribe = this.bus.subscribe(PROJECTED_EVENT_TYPES, (event) => {
+      if (UUID.test(event.aggregateId)) {
+        this.queue.push({ eventId: event.id, type: event.type, aggregateId: event.aggregateId, occurredAt: event.occurredAt });
+      }
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
     this.unsubscribe?.();
     this.unsubscribe = null;
-    this.stopped = true;
-    await this.worker;
-  }
-
-  private enqueue(event: PublishedEvent): void {
-    if (this.stopped || !UUID.test(event.aggregateId) || this.queue.length >= MAX_QUEUED) {
-      return;
-    }
-    this.queue.push({ eventId: event.id, type: event.type, aggregateId: event.aggregateId, occurredAt: event.occurredAt });
-    this.worker ??= this.work().finally(() => {
-      this.worker = null;
-    });
-  }
-
-  private async work(): Promise<void> {
-    while (this.queue.length > 0 && !this.stopped) {
-      const batch = this.queue.splice(0, BATCH);
-      try {
-        await this.projector.apply(RequestContext.system(`report-sale-line:${batch[0].eventId}`), batch);
-      } catch (error) {
-        this.logger.warn(`${batch.length} event(s) left to the catch-up: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
+    await this.queue.stop();
   }
 }

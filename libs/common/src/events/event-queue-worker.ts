@@ -1,0 +1,52 @@
+import { Logger } from '@nestjs/common';
+
+/**
+ * The queue of a subscriber that folds committed events into derived tables (reports' projection,
+ * recommendation counts): the relay only queues them here, so its throughput does not depend on
+ * this work, and ONE worker applies them in order, `batchSize` at a time. Whatever fails, waits
+ * beyond `maxQueued`, or is still queued at stop is left to the subscriber's catch-up job, which
+ * finds it by its missing marker.
+ */
+export class EventQueueWorker<T> {
+  private readonly queue: T[] = [];
+  private worker: Promise<void> | null = null;
+  private stopped = true;
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly apply: (batch: T[]) => Promise<unknown>,
+    private readonly limits: { readonly batchSize: number; readonly maxQueued: number },
+  ) {}
+
+  /** Accepts events from now on (again, after a stop). */
+  start(): void {
+    this.stopped = false;
+  }
+
+  push(item: T): void {
+    if (this.stopped || this.queue.length >= this.limits.maxQueued) {
+      return;
+    }
+    this.queue.push(item);
+    this.worker ??= this.work().finally(() => {
+      this.worker = null;
+    });
+  }
+
+  /** Accepts nothing more and waits for the batch in hand. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.worker;
+  }
+
+  private async work(): Promise<void> {
+    while (this.queue.length > 0 && !this.stopped) {
+      const batch = this.queue.splice(0, this.limits.batchSize);
+      try {
+        await this.apply(batch);
+      } catch (error) {
+        this.logger.warn(`${batch.length} event(s) left to the catch-up: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+}
