@@ -58,10 +58,6 @@ export class ExchangeSaleService {
         customerId: request.customerId,
         creditTender: { method: PaymentMethod.STORE_CREDIT, amount: request.exchangeCredit.amount, externalReference: `exchange ${request.exchangeCredit.returnNumber}` },
       }, this.clock.now());
-      if ('existingId' in outcome) {
-        const [details] = await this.orders.loadDetails(tx, [outcome.existingId]);
-        return details;
-      }
       return 'details' in outcome ? outcome.details : outcome;
     } catch (error) {
       if (error instanceof AlreadyRecordedSignal) {

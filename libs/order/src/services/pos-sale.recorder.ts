@@ -76,25 +76,25 @@ export class PosSaleRecorder {
     private readonly audit: AuditTrail,
   ) {}
 
-  async record(tx: RequestContext, till: Till, store: StoreEntity, request: SaleRequest, now: Date): Promise<NewSale | SaleRefusal | { readonly existingId: string }> {
+  async record(tx: RequestContext, till: Till, store: StoreEntity, request: SaleRequest, now: Date): Promise<NewSale | SaleRefusal> {
     const clientSaleId = request.clientSaleId.toLowerCase();
     // A sale recorded once is always answered, however late the retry: the numbered insert finds a
     // repeat (ON CONFLICT), and every refusal first asks whether this sale is already recorded, so
     // the hot path has no up-front probe. A repeat found there rolls back what this attempt wrote
     // so far (a multi-use coupon's redemption) and answers the original.
-    const refuse = async <TRefusal>(refusal: TRefusal): Promise<TRefusal> => {
+    const answerIfRecorded = async (): Promise<void> => {
       if (await this.orders.findIdByClientSale(tx, till.terminalId, clientSaleId)) {
         throw new AlreadyRecordedSignal();
       }
+    };
+    const refuse = async <TRefusal>(refusal: TRefusal): Promise<TRefusal> => {
+      await answerIfRecorded();
       return refusal;
     };
     try {
       assertSaleTime(request.occurredAt, now);
     } catch (error) {
-      const existingId = await this.orders.findIdByClientSale(tx, till.terminalId, clientSaleId);
-      if (existingId) {
-        return { existingId };
-      }
+      await answerIfRecorded();
       throw error;
     }
     const role = tx.staff?.role;

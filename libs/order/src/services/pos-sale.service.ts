@@ -40,9 +40,6 @@ export class PosSaleService {
     const store = await this.stores.getRecent(ctx, till.storeId);
     const replay = () => this.replay(ctx, till, store, request.clientSaleId);
     const outcome = await writeOnce(this.transactions, ctx, (tx) => this.recorder.record(tx, till, store, request, now), replay);
-    if ('existingId' in outcome) {
-      return replay();
-    }
     if ('receipt' in outcome) {
       return outcome;
     }
