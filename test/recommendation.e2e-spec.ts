@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { FakeClock } from '@omnitill/common';
 import { CoPurchaseCatchUp, CoPurchaseRebuildService, CoPurchaseSubscriber } from '@omnitill/recommendation';
 import {
   createSellableVariant, createSellableVariants, createStaff, createStorefrontKey, createStoreWithStaff, posSale, returnInput, returnItems,
-  ORDER_DOCUMENTS, OrderData, SaleData, SellableVariant, shippedOrder, signUpCustomer, SignedUpCustomer, stockUp, StoreWithStaff, TestApp, tillLogin, waitFor,
+  ORDER_DOCUMENTS, OrderData, saleInput, SaleData, SellableVariant, shippedOrder, signUpCustomer, SignedUpCustomer, stockUp, StoreWithStaff, TestApp, tillLogin, waitFor,
 } from '@omnitill/testing';
 
 const ITEM_FIELDS = `productId name variantId sku price { amount currency } reason score unitsSold availableAtUsualStore
@@ -37,6 +38,15 @@ interface RecommendationsData {
   errorCode?: string;
   reason?: string;
 }
+
+/** Every row of the co-purchase tables that a rebuild recomputes from history. */
+const countsSnapshot = async (app: TestApp) => ({
+  baskets: await app.query('SELECT basket_id, product_id, units FROM recommendation_basket_item ORDER BY 1, 2'),
+  buyers: await app.query('SELECT product_id, baskets FROM recommendation_product_buyers WHERE baskets > 0 ORDER BY 1'),
+  pairs: await app.query('SELECT product_id, other_product_id, baskets FROM recommendation_co_purchase WHERE baskets > 0 ORDER BY 1, 2'),
+  daily: await app.query('SELECT store_id, day, product_id, units FROM recommendation_store_daily_sales WHERE units <> 0 ORDER BY 1, 2, 3'),
+  markers: await app.query('SELECT source_type, source_id FROM recommendation_applied ORDER BY 1, 2'),
+});
 
 describe('Recommendations: customers who bought X also bought Y (journeys)', () => {
   let sut: TestApp;
@@ -263,19 +273,12 @@ describe('Recommendations: customers who bought X also bought Y (journeys)', () 
   });
 
   it('the rebuild command recomputes exactly what the incremental updates maintained', async () => {
-    const snapshot = async () => ({
-      baskets: await sut.query('SELECT basket_id, product_id, units FROM recommendation_basket_item ORDER BY 1, 2'),
-      buyers: await sut.query('SELECT product_id, baskets FROM recommendation_product_buyers WHERE baskets > 0 ORDER BY 1'),
-      pairs: await sut.query('SELECT product_id, other_product_id, baskets FROM recommendation_co_purchase WHERE baskets > 0 ORDER BY 1, 2'),
-      daily: await sut.query('SELECT store_id, day, product_id, units FROM recommendation_store_daily_sales WHERE units <> 0 ORDER BY 1, 2, 3'),
-      markers: await sut.query('SELECT source_type, source_id FROM recommendation_applied ORDER BY 1, 2'),
-    });
-    const incremental = await snapshot();
+    const incremental = await countsSnapshot(sut);
     expect(incremental.pairs.length).toBeGreaterThan(0);
 
     const rebuilt = await sut.app.get(CoPurchaseRebuildService).rebuild();
 
-    expect(await snapshot()).toEqual(incremental);
+    expect(await countsSnapshot(sut)).toEqual(incremental);
     expect(rebuilt.pairs).toBe(incremental.pairs.length);
     // Every stored score is the cosine of the rebuilt counts.
     expect(await storedScoresOffCosine()).toBe(0);
@@ -382,5 +385,91 @@ describe('Recommendations: best sellers are summed at most once per RECOMMENDATI
 
     clock.advance(1_000);
     expect(await bestSellers()).toEqual([[jacket.sku, 3], [cap.sku, 2]]);
+  });
+});
+
+describe('Recommendations: the counts under concurrent sales on two replicas', () => {
+  const env = { RECOMMENDATION_CATCH_UP_INTERVAL_MS: '0', ORDER_EXPIRY_INTERVAL_MS: '0', RESERVATION_SWEEP_INTERVAL_MS: '0', DATABASE_POOL_SIZE: '16' };
+  let sut: TestApp;
+  let replica: TestApp;
+
+  beforeAll(async () => {
+    // Sessions are signed tokens: replicas share the secret, as in production.
+    const shared = { ...env, AUTH_TOKEN_SECRET: randomUUID() + randomUUID() };
+    sut = await TestApp.start({ env: shared });
+    replica = await TestApp.attach(sut.databaseUrl, { env: shared });
+  }, 60_000);
+
+  afterAll(async () => {
+    await replica?.close();
+    await sut?.close();
+  });
+
+  it('24 sales at once, each replica applying its own batches and racing catch-ups: every sale counts and is announced once, as a rebuild computes', async () => {
+    const admin = await sut.bootstrapAdmin();
+    const apiKey = await createStorefrontKey(sut, admin);
+    const stores = [await createStoreWithStaff(sut, admin), await createStoreWithStaff(sut, admin)];
+    // Four products (one variant each).
+    const [shoes, socks, cap, jacket] = (await Promise.all([5999, 1500, 1000, 8000].map((price) => createSellableVariant(sut, admin, price))))
+      .map((variant) => ({ id: variant.variantId, sku: variant.sku }));
+    for (const store of stores) {
+      await stockUp(sut, admin, store.id, [shoes, socks, cap, jacket], 50);
+    }
+    const baskets = [
+      { items: [shoes, socks], amount: 7499 },
+      { items: [shoes, cap], amount: 6999 },
+      { items: [socks, cap, jacket], amount: 10500 },
+      { items: [shoes, jacket], amount: 13999 },
+    ];
+    const customers = await Promise.all(Array.from({ length: 6 }, () => signUpCustomer(sut, apiKey, { marketingEmailConsent: true })));
+    const catchUps = [sut, replica].map((app) => app.app.get(CoPurchaseCatchUp));
+
+    // Half the sales through each replica; customer c buys basket c % 4 and basket (c + 2) % 4
+    // twice each, so sales of one customer meet in one batch. Both replicas' catch-ups run meanwhile.
+    let selling = true;
+    const racingCatchUps = (async () => {
+      while (selling) {
+        await Promise.all(catchUps.map((catchUp) => catchUp.runOnce()));
+      }
+    })();
+    const tills = [await tillLogin(sut, stores[0]), await tillLogin(replica, stores[1])];
+    const recorded = await Promise.all(Array.from({ length: 24 }, async (_, i) => {
+      const basket = baskets[i % 4];
+      const lines = basket.items.map((variant) => ({ sku: variant.sku, quantity: 1 }));
+      const input = saleInput(lines, [{ method: 'CASH', amount: basket.amount }], { customerIdentifier: customers[i % 6].email });
+      return (await [sut, replica][i % 2].ok<{ recordSale: SaleData }>(ORDER_DOCUMENTS.recordSale, { input }, { token: tills[i % 2] })).recordSale;
+    })).finally(() => {
+      selling = false;
+    });
+    await racingCatchUps;
+    expect(recorded.filter((sale) => sale.__typename === 'Sale')).toHaveLength(24);
+    const orderIds = recorded.map((sale) => sale.order.id);
+    await waitFor(async () => (await sut.count('recommendation_applied', "source_type = 'ORDER' AND source_id = ANY($1::uuid[])", [orderIds])) === 24, 20_000, 'all 24 sales counted');
+    expect(await Promise.all(catchUps.map((catchUp) => catchUp.runOnce()))).toEqual([0, 0]);
+
+    const productOf = new Map((await sut.query<{ id: string; product_id: string }>('SELECT id, product_id FROM product_variant')).map((row) => [row.id, row.product_id]));
+    // Customer 0 bought baskets 0 and 2, twice each.
+    const held = await sut.query<{ product_id: string; units: number }>('SELECT product_id, units FROM recommendation_basket_item WHERE basket_id = $1 ORDER BY 1', [customers[0].id]);
+    expect(held).toEqual(
+      ([[shoes, 2], [socks, 4], [cap, 2], [jacket, 2]] as const)
+        .map(([variant, units]) => ({ product_id: productOf.get(variant.id), units }))
+        .sort((a, b) => ((a.product_id ?? '') < (b.product_id ?? '') ? -1 : 1)),
+    );
+    // Customers 0, 2 and 4 hold shoes with socks; all six hold shoes with a jacket.
+    const together = async (a: { id: string }, b: { id: string }) =>
+      sut.query('SELECT baskets FROM recommendation_co_purchase WHERE product_id = $1 AND other_product_id = $2', [productOf.get(a.id), productOf.get(b.id)]);
+    expect(await together(shoes, socks)).toEqual([{ baskets: 3 }]);
+    expect(await together(jacket, shoes)).toEqual([{ baskets: 6 }]);
+    // Every sale announced its follow-up email exactly once.
+    const announced = await sut.query<{ order_id: string; events: string }>(
+      "SELECT payload->>'orderId' AS order_id, count(*) AS events FROM domain_event WHERE type = 'customer.recommendations_ready' AND payload->>'orderId' = ANY($1) GROUP BY 1",
+      [orderIds],
+    );
+    expect(announced).toHaveLength(24);
+    expect(announced.every((row) => Number(row.events) === 1)).toBe(true);
+
+    const incremental = await countsSnapshot(sut);
+    await sut.app.get(CoPurchaseRebuildService).rebuild();
+    expect(await countsSnapshot(sut)).toEqual(incremental);
   });
 });

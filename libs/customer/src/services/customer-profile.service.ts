@@ -136,13 +136,20 @@ export class CustomerProfileService {
     return customer;
   }
 
+  /** Of `ids`, those that are live profiles themselves: not erased, not merged into another. */
+  async liveAmong(ctx: RequestContext, ids: readonly string[]): Promise<Set<string>> {
+    return new Set((await this.customers.findByIds(ctx, ids)).filter(isLiveCustomer).map((customer) => customer.id));
+  }
+
   /** The marketing consent of a customer as events carry it (null customer: none). */
   async marketingConsentOf(ctx: RequestContext, customerId: string | null): Promise<MarketingConsent | null> {
-    if (customerId === null) {
-      return null;
-    }
-    const consents = (await this.consents.currentFor(ctx, [customerId])).get(customerId) ?? [];
-    return marketingConsentOf(consents);
+    return customerId === null ? null : ((await this.marketingConsentsOf(ctx, [customerId])).get(customerId) ?? null);
+  }
+
+  /** The marketing consent of each of `customerIds` as events carry it, in one read. */
+  async marketingConsentsOf(ctx: RequestContext, customerIds: readonly string[]): Promise<Map<string, MarketingConsent>> {
+    const consents = await this.consents.currentFor(ctx, customerIds);
+    return new Map(customerIds.map((id) => [id, marketingConsentOf(consents.get(id) ?? [])]));
   }
 
   async getLiveProfile(ctx: RequestContext, id: string): Promise<CustomerProfile> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { queryPrepared, queryRows, RequestContext } from '@omnitill/common';
 import { AppliedSourceType } from '../entities/recommendation.entities';
-import { BasketChange } from '../rules/basket-change';
+import { CountsChange } from '../rules/counts-change';
 import { PURCHASED_STATES_SQL, RETURNED_STATES_SQL } from './sql-rows';
 
 /** cosine(co, n(X), n(Y)) in SQL, 0 when any count is 0 (or unknown): the same as `cosineSimilarity`. */
@@ -23,56 +23,88 @@ export class CoPurchaseRepository {
     return ctx.entityManager;
   }
 
-  /** Serialises every change of one basket (a customer or a guest order) across replicas. */
-  async lockBasket(ctx: RequestContext, basketId: string): Promise<void> {
-    await queryPrepared(this.manager(ctx), "SELECT pg_advisory_xact_lock(hashtextextended('recommendation:' || $1, 0))", [basketId]);
+  /**
+   * Serialises every change of a basket (a customer or a guest order) across replicas: one
+   * transaction-scoped advisory lock per basket, taken in key order so two appliers of overlapping
+   * batches cannot deadlock.
+   */
+  async lockBaskets(ctx: RequestContext, basketIds: readonly string[]): Promise<void> {
+    await queryPrepared(
+      this.manager(ctx),
+      `SELECT pg_advisory_xact_lock(k) FROM (
+         SELECT DISTINCT hashtextextended('recommendation:' || b, 0) AS k FROM unnest($1::text[]) AS b ORDER BY k
+       ) keys`,
+      [basketIds],
+    );
   }
 
-  /** Claims a change for this transaction; false when it was applied already. */
-  async claim(ctx: RequestContext, sourceType: AppliedSourceType, sourceId: string): Promise<boolean> {
+  /** Claims changes for this transaction; returns the ids claimed (the others were applied already). */
+  async claim(ctx: RequestContext, sourceType: AppliedSourceType, sourceIds: readonly string[]): Promise<Set<string>> {
+    if (sourceIds.length === 0) {
+      return new Set();
+    }
     const rows = await queryPrepared<{ source_id: string }>(
       this.manager(ctx),
-      'INSERT INTO recommendation_applied (source_type, source_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING source_id',
-      [sourceType, sourceId],
+      `INSERT INTO recommendation_applied (source_type, source_id)
+       SELECT $1, id FROM unnest($2::uuid[]) WITH ORDINALITY AS c(id, n) ORDER BY n
+       ON CONFLICT DO NOTHING RETURNING source_id`,
+      [sourceType, sourceIds],
     );
-    return rows.length === 1;
+    return new Set(rows.map((row) => row.source_id));
   }
 
-  async isApplied(ctx: RequestContext, sourceType: AppliedSourceType, sourceId: string): Promise<boolean> {
-    const rows = await queryRows(this.manager(ctx), 'SELECT 1 FROM recommendation_applied WHERE source_type = $1 AND source_id = $2', [sourceType, sourceId]);
-    return rows.length === 1;
-  }
-
-  async basket(ctx: RequestContext, basketId: string): Promise<Map<string, number>> {
-    const rows = await queryPrepared<{ product_id: string; units: number }>(
+  /** What each basket holds now: product → units (a basket with nothing is absent). */
+  async holdings(ctx: RequestContext, basketIds: readonly string[]): Promise<Map<string, Map<string, number>>> {
+    const rows = await queryPrepared<{ basket_id: string; product_id: string; units: number }>(
       this.manager(ctx),
-      'SELECT product_id, units FROM recommendation_basket_item WHERE basket_id = $1',
-      [basketId],
+      'SELECT basket_id, product_id, units FROM recommendation_basket_item WHERE basket_id = ANY($1::uuid[])',
+      [basketIds],
     );
-    return new Map(rows.map((row) => [row.product_id, row.units]));
+    const holdings = new Map<string, Map<string, number>>();
+    for (const row of rows) {
+      const basket = holdings.get(row.basket_id) ?? new Map<string, number>();
+      basket.set(row.product_id, row.units);
+      holdings.set(row.basket_id, basket);
+    }
+    return holdings;
   }
 
-  /** Writes the basket's new holdings and folds the change into buyers and pairs. */
-  async applyChange(ctx: RequestContext, basketId: string, before: ReadonlyMap<string, number>, change: BasketChange): Promise<void> {
+  /**
+   * Writes a folded change (foldUnitsChanges): basket items, then buyers, then pairs (each pair's
+   * score is computed with the new n of both products), then the stores' daily sales. One
+   * statement per table and direction, whatever the number of changes folded.
+   */
+  async write(ctx: RequestContext, change: CountsChange): Promise<void> {
     const manager = this.manager(ctx);
-    const kept = [...change.after].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const gone = [...before.keys()].filter((productId) => !change.after.has(productId));
-    if (gone.length > 0) {
-      await queryPrepared(manager, 'DELETE FROM recommendation_basket_item WHERE basket_id = $1 AND product_id = ANY($2::uuid[])', [basketId, gone]);
+    if (change.basketItemsGone.length > 0) {
+      await queryPrepared(
+        manager,
+        `DELETE FROM recommendation_basket_item t USING unnest($1::uuid[], $2::uuid[]) AS g(basket_id, product_id)
+         WHERE t.basket_id = g.basket_id AND t.product_id = g.product_id`,
+        columns(change.basketItemsGone, 2),
+      );
     }
-    if (kept.length > 0) {
+    if (change.basketItemsSet.length > 0) {
       await queryPrepared(
         manager,
         `INSERT INTO recommendation_basket_item (basket_id, product_id, units)
-         SELECT $1, product_id, units FROM unnest($2::uuid[], $3::int[]) AS k(product_id, units)
+         SELECT basket_id, product_id, units FROM unnest($1::uuid[], $2::uuid[], $3::int[]) WITH ORDINALITY AS k(basket_id, product_id, units, n) ORDER BY n
          ON CONFLICT (basket_id, product_id) DO UPDATE SET units = EXCLUDED.units`,
-        [basketId, kept.map(([productId]) => productId), kept.map(([, units]) => units)],
+        columns(change.basketItemsSet, 3),
       );
     }
-    const buyers = [...change.buyerDeltas].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    await this.addBuyerCounts(manager, buyers);
-    // After the buyers: each pair's score is written with the new n of both products.
+    await this.addBuyerCounts(manager, change.buyerDeltas);
     await this.addPairCounts(manager, change.pairDeltas);
+    if (change.dailySales.length > 0) {
+      await queryPrepared(
+        manager,
+        `INSERT INTO recommendation_store_daily_sales (store_id, day, product_id, units)
+         SELECT store_id, day, product_id, units
+         FROM unnest($1::uuid[], $2::date[], $3::uuid[], $4::int[]) WITH ORDINALITY AS d(store_id, day, product_id, units, n) ORDER BY n
+         ON CONFLICT (store_id, day, product_id) DO UPDATE SET units = recommendation_store_daily_sales.units + EXCLUDED.units`,
+        columns(change.dailySales, 4),
+      );
+    }
   }
 
   /**
@@ -88,12 +120,12 @@ export class CoPurchaseRepository {
         `INSERT INTO recommendation_product_buyers (product_id, baskets)
          SELECT product_id, delta FROM unnest($1::uuid[], $2::int[]) WITH ORDINALITY AS d(product_id, delta, n) ORDER BY n
          ON CONFLICT (product_id) DO UPDATE SET baskets = recommendation_product_buyers.baskets + EXCLUDED.baskets`,
-        [plus.map(([productId]) => productId), plus.map(([, delta]) => delta)],
+        columns(plus, 2),
       );
     }
     const minus = deltas.filter(([, delta]) => delta < 0);
     if (minus.length > 0) {
-      const params = [minus.map(([productId]) => productId), minus.map(([, delta]) => delta)];
+      const params = columns(minus, 2);
       const source = 'unnest($1::uuid[], $2::int[]) AS d(product_id, delta)';
       await queryPrepared(manager, `SELECT 1 FROM recommendation_product_buyers t JOIN ${source} ON t.product_id = d.product_id ORDER BY t.product_id FOR UPDATE OF t`, params);
       await queryPrepared(manager, `UPDATE recommendation_product_buyers t SET baskets = GREATEST(0, t.baskets + d.delta) FROM ${source} WHERE t.product_id = d.product_id`, params);
@@ -121,12 +153,12 @@ export class CoPurchaseRepository {
          ORDER BY d.n
          ON CONFLICT (product_id, other_product_id) DO UPDATE
          SET baskets = t.baskets + EXCLUDED.baskets, score = LEAST(1, (t.baskets + EXCLUDED.baskets) * (EXCLUDED.score / EXCLUDED.baskets))`,
-        [plus.map(([a]) => a), plus.map(([, b]) => b), plus.map(([, , delta]) => delta)],
+        columns(plus, 3),
       );
     }
     const minus = deltas.filter(([, , delta]) => delta < 0);
     if (minus.length > 0) {
-      const params = [minus.map(([a]) => a), minus.map(([, b]) => b), minus.map(([, , delta]) => delta)];
+      const params = columns(minus, 3);
       const source = 'unnest($1::uuid[], $2::uuid[], $3::int[]) AS d(product_id, other_product_id, delta)';
       await queryPrepared(
         manager,
@@ -200,22 +232,6 @@ export class CoPurchaseRepository {
     return true;
   }
 
-  /** Adds (or with negative units, removes) units sold at a store on the UTC day of `occurredAt`. */
-  async addDailySales(ctx: RequestContext, storeId: string, occurredAt: Date, units: ReadonlyMap<string, number>): Promise<void> {
-    const entries = [...units].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    if (entries.length === 0) {
-      return;
-    }
-    await queryPrepared(
-      this.manager(ctx),
-      `INSERT INTO recommendation_store_daily_sales (store_id, day, product_id, units)
-       SELECT $1, ($2::timestamptz AT TIME ZONE 'UTC')::date, product_id, units
-       FROM unnest($3::uuid[], $4::int[]) WITH ORDINALITY AS d(product_id, units, n) ORDER BY n
-       ON CONFLICT (store_id, day, product_id) DO UPDATE SET units = recommendation_store_daily_sales.units + EXCLUDED.units`,
-      [storeId, occurredAt, entries.map(([productId]) => productId), entries.map(([, n]) => n)],
-    );
-  }
-
   /**
    * Recomputes every table from the order and return history, set-based, in the caller's
    * transaction (which must be REPEATABLE READ: one snapshot for every statement). The EXCLUSIVE
@@ -286,4 +302,9 @@ export class CoPurchaseRepository {
     );
     return { baskets: Number(counts.baskets), pairs: Number(counts.pairs) };
   }
+}
+
+/** Rows of tuples as one array per column: the parameters of an unnest(...) source. */
+function columns(rows: readonly (readonly (string | number)[])[], width: number): (string | number)[][] {
+  return Array.from({ length: width }, (_, i) => rows.map((row) => row[i]));
 }

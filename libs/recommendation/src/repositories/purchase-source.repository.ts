@@ -29,30 +29,38 @@ export interface ReturnSource {
 export class PurchaseSourceRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async order(ctx: RequestContext, orderId: string): Promise<PurchaseSource | null> {
-    const [row] = await queryPrepared<{ id: string; number: string; state: string; channel: 'ONLINE' | 'POS'; store_id: string; customer_id: string | null; occurred_at: Date }>(
+  /** The orders among `orderIds` (unknown ids are skipped), in no particular order. */
+  async orders(ctx: RequestContext, orderIds: readonly string[]): Promise<PurchaseSource[]> {
+    const rows = await queryPrepared<{ id: string; number: string; state: string; channel: 'ONLINE' | 'POS'; store_id: string; customer_id: string | null; occurred_at: Date }>(
       entityManagerOf(ctx, this.dataSource),
-      'SELECT id, number, state::text AS state, channel::text AS channel, store_id, customer_id, occurred_at FROM "order" WHERE id = $1',
-      [orderId],
+      'SELECT id, number, state::text AS state, channel::text AS channel, store_id, customer_id, occurred_at FROM "order" WHERE id = ANY($1::uuid[])',
+      [orderIds],
     );
-    return row
-      ? {
-        orderId: row.id, number: row.number, state: row.state, channel: row.channel, storeId: row.store_id,
-        customerId: row.customer_id, occurredAt: row.occurred_at, basketId: row.customer_id ?? row.id,
-      }
-      : null;
+    return rows.map((row) => ({
+      orderId: row.id, number: row.number, state: row.state, channel: row.channel, storeId: row.store_id,
+      customerId: row.customer_id, occurredAt: row.occurred_at, basketId: row.customer_id ?? row.id,
+    }));
   }
 
-  /** Units kept per product: sold minus refused at the counter (returns are applied on their own). */
-  async orderUnits(ctx: RequestContext, orderId: string): Promise<Map<string, number>> {
-    const rows = await queryPrepared<{ product_id: string; units: string }>(
+  /**
+   * Units kept per order and product: sold minus refused at the counter (returns are applied on
+   * their own). An order that kept nothing is absent.
+   */
+  async unitsOfOrders(ctx: RequestContext, orderIds: readonly string[]): Promise<Map<string, Map<string, number>>> {
+    const rows = await queryPrepared<{ order_id: string; product_id: string; units: string }>(
       entityManagerOf(ctx, this.dataSource),
-      `SELECT v.product_id, sum(l.quantity - l.refused_quantity) AS units
+      `SELECT l.order_id, v.product_id, sum(l.quantity - l.refused_quantity) AS units
        FROM order_line l JOIN product_variant v ON v.id = l.variant_id
-       WHERE l.order_id = $1 GROUP BY v.product_id HAVING sum(l.quantity - l.refused_quantity) > 0`,
-      [orderId],
+       WHERE l.order_id = ANY($1::uuid[]) GROUP BY l.order_id, v.product_id HAVING sum(l.quantity - l.refused_quantity) > 0`,
+      [orderIds],
     );
-    return new Map(rows.map((row) => [row.product_id, Number(row.units)]));
+    const units = new Map<string, Map<string, number>>();
+    for (const row of rows) {
+      const order = units.get(row.order_id) ?? new Map<string, number>();
+      order.set(row.product_id, Number(row.units));
+      units.set(row.order_id, order);
+    }
+    return units;
   }
 
   async returnRequest(ctx: RequestContext, returnId: string): Promise<ReturnSource | null> {

@@ -60,18 +60,6 @@ export class CoPurchaseCatchUp implements OnApplicationBootstrap, OnModuleDestro
     const ctx = RequestContext.system('recommendation-catch-up');
     const now = this.clock.now().getTime();
     const pending = await this.sources.unapplied(ctx, new Date(now - this.options.catchUpWindowHours * HOUR_MS), new Date(now - SHIP_LOOKBACK_MS), this.options.catchUpBatchSize);
-    let applied = 0;
-    for (const change of pending) {
-      if (isStopping()) {
-        break;
-      }
-      const done = change.kind === 'ORDER'
-        ? await this.updater.applyOrder(ctx, change.id)
-        : change.kind === 'VOID'
-          ? await this.updater.applyVoid(ctx, change.id)
-          : await this.updater.applyReturn(ctx, change.id);
-      applied += done ? 1 : 0;
-    }
-    return applied;
+    return isStopping() ? 0 : this.updater.apply(ctx, pending);
   }
 }
