@@ -10,6 +10,7 @@ import { Recommendations1796021808069 } from './1796021808069-Recommendations';
 import { TerminalKeyRotation1796025572572 } from './1796025572572-TerminalKeyRotation';
 import { ReportSaleLine1796033940445 } from './1796033940445-ReportSaleLine';
 import { RecommendationScores1796034007667 } from './1796034007667-RecommendationScores';
+import { PartialIndexesOnNullableLookups1796044211933 } from './1796044211933-PartialIndexesOnNullableLookups';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -26,4 +27,5 @@ export const ALL_MIGRATIONS: MigrationClass[] = [
   TerminalKeyRotation1796025572572,
   ReportSaleLine1796033940445,
   RecommendationScores1796034007667,
+  PartialIndexesOnNullableLookups1796044211933,
 ];

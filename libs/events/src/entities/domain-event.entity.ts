@@ -12,7 +12,7 @@ import type { Channel, JsonObject, MarketingConsent } from '@omnitill/common';
 @Index('idx_domain_event_unpublished', ['id'], { where: '"published_at" IS NULL' })
 @Index('idx_domain_event_type_occurred_at', ['type', 'occurredAt'])
 @Index('idx_domain_event_store_occurred_at', ['storeId', 'occurredAt'])
-@Index('idx_domain_event_customer_occurred_at', ['customerId', 'occurredAt'])
+@Index('idx_domain_event_customer_occurred_at', ['customerId', 'occurredAt'], { where: '"customer_id" IS NOT NULL' })
 // One aggregate's history, in order.
 @Index('idx_domain_event_aggregate', ['aggregateType', 'aggregateId', 'id'])
 // Per-aggregate order: "is an earlier event of this aggregate still unpublished?" Partial, so the

@@ -29,6 +29,14 @@ export interface ShippingAddress {
 @Index('idx_order_open_expiry', ['expiresAt'], { where: `"state" IN ('PLACED', 'PICKING', 'READY_FOR_PICKUP')` })
 @Index(ORDER_CLIENT_SALE_UNIQUE_INDEX, ['terminalId', 'clientSaleId'], { unique: true, where: '"client_sale_id" IS NOT NULL' })
 @Index(ORDER_CLIENT_ORDER_UNIQUE_INDEX, ['placedBy', 'clientOrderId'], { unique: true, where: '"client_order_id" IS NOT NULL' })
+// Look-ups by a nullable column are equalities (which imply NOT NULL, so these partial indexes
+// serve them and the foreign-key checks): a till sale, which has no guest contact and no
+// reservation, adds no entry to them.
+@Index('idx_order_reservation_id', ['reservationId'], { where: '"reservation_id" IS NOT NULL' })
+@Index('idx_order_guest_phone', ['guestPhone'], { where: '"guest_phone" IS NOT NULL' })
+@Index('idx_order_guest_email', ['guestEmail'], { where: '"guest_email" IS NOT NULL' })
+@Index('idx_order_customer_id', ['customerId'], { where: '"customer_id" IS NOT NULL' })
+@Index('idx_order_terminal_id', ['terminalId'], { where: '"terminal_id" IS NOT NULL' })
 export class OrderEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_order' })
   id!: string;
@@ -55,7 +63,6 @@ export class OrderEntity {
   @JoinColumn({ name: 'store_id', foreignKeyConstraintName: 'fk_order_store' })
   store?: StoreEntity;
 
-  @Index('idx_order_terminal_id')
   @Column({ name: 'terminal_id', type: 'uuid', nullable: true })
   terminalId!: string | null;
 
@@ -63,7 +70,6 @@ export class OrderEntity {
   @JoinColumn({ name: 'terminal_id', foreignKeyConstraintName: 'fk_order_terminal' })
   terminal?: TerminalEntity;
 
-  @Index('idx_order_customer_id')
   @Column({ name: 'customer_id', type: 'uuid', nullable: true })
   customerId!: string | null;
 
@@ -73,12 +79,10 @@ export class OrderEntity {
   customer?: CustomerEntity;
 
   /** Stored lower-cased. */
-  @Index('idx_order_guest_email')
   @Column({ name: 'guest_email', type: 'varchar', length: 254, nullable: true })
   guestEmail!: string | null;
 
   /** Digits with an optional leading +, as normalised on input. */
-  @Index('idx_order_guest_phone')
   @Column({ name: 'guest_phone', type: 'varchar', length: 32, nullable: true })
   guestPhone!: string | null;
 
@@ -181,7 +185,6 @@ export class OrderEntity {
   @Column({ name: 'pickup_locked_until', type: 'timestamptz', nullable: true })
   pickupLockedUntil!: Date | null;
 
-  @Index('idx_order_reservation_id')
   @Column({ name: 'reservation_id', type: 'uuid', nullable: true })
   reservationId!: string | null;
 
