@@ -43,4 +43,41 @@ describe('EventQueueWorker', () => {
     await settle();
     expect(applied).toEqual([1, 2, 3]);
   });
+
+  it('with gatherMs, waits for a batch to fill: a full batch goes at once, a partial one after the pause or at stop', async () => {
+    const applied: number[][] = [];
+    const worker = new EventQueueWorker<number>(quiet, async (batch) => {
+      applied.push(batch);
+    }, { batchSize: 3, maxQueued: 100, gatherMs: 60_000 });
+    worker.start();
+    [1, 2].forEach((n) => worker.push(n));
+    await settle();
+    expect(applied).toEqual([]);
+    // The third fills the batch: no waiting for the pause.
+    worker.push(3);
+    await settle();
+    expect(applied).toEqual([[1, 2, 3]]);
+
+    worker.push(4);
+    await settle();
+    expect(applied).toEqual([[1, 2, 3]]);
+    // Stopping ends the pause and applies what was gathered.
+    await worker.stop();
+    expect(applied).toEqual([[1, 2, 3], [4]]);
+  });
+
+  it('with gatherMs, applies a partial batch once the pause is over', async () => {
+    const applied: number[][] = [];
+    const worker = new EventQueueWorker<number>(quiet, async (batch) => {
+      applied.push(batch);
+    }, { batchSize: 100, maxQueued: 100, gatherMs: 30 });
+    worker.start();
+    worker.push(1);
+    await settle();
+    worker.push(2);
+    expect(applied).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(applied).toEqual([[1, 2]]);
+    await worker.stop();
+  });
 });

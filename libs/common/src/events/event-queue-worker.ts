@@ -11,11 +11,13 @@ export class EventQueueWorker<T> {
   private readonly queue: T[] = [];
   private worker: Promise<void> | null = null;
   private stopped = true;
+  /** Ends the current gathering pause early (the batch is full, or the worker stops). */
+  private endPause: (() => void) | null = null;
 
   constructor(
     private readonly logger: Logger,
     private readonly apply: (batch: T[]) => Promise<unknown>,
-    private readonly limits: { readonly batchSize: number; readonly maxQueued: number },
+    private readonly limits: { readonly batchSize: number; readonly maxQueued: number; readonly gatherMs?: number },
   ) {}
 
   /** Accepts events from now on (again, after a stop). */
@@ -28,19 +30,26 @@ export class EventQueueWorker<T> {
       return;
     }
     this.queue.push(item);
+    if (this.queue.length >= this.limits.batchSize) {
+      this.endPause?.();
+    }
     this.worker ??= this.work().finally(() => {
       this.worker = null;
     });
   }
 
-  /** Accepts nothing more and waits for the batch in hand. */
+  /** Accepts nothing more and waits for the batch in hand (one being gathered is applied now). */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.endPause?.();
     await this.worker;
   }
 
   private async work(): Promise<void> {
     while (this.queue.length > 0 && !this.stopped) {
+      if (this.queue.length < this.limits.batchSize && (this.limits.gatherMs ?? 0) > 0) {
+        await this.pause(this.limits.gatherMs ?? 0);
+      }
       const batch = this.queue.splice(0, this.limits.batchSize);
       try {
         await this.apply(batch);
@@ -48,5 +57,16 @@ export class EventQueueWorker<T> {
         this.logger.warn(`${batch.length} event(s) left to the catch-up: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.endPause?.(), ms);
+      this.endPause = () => {
+        clearTimeout(timer);
+        this.endPause = null;
+        resolve();
+      };
+    });
   }
 }
