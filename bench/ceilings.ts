@@ -34,7 +34,8 @@ export async function measureDatabaseCeiling(databaseUrl: string, stores: number
     const child = spawn('pgbench', [
       '-n', '-M', 'prepared', '-c', String(clients), '-j', '2', '-T', String(seconds),
       '-D', `stores=${stores}`, '-D', `third=${third}`, '-f', script,
-      '-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username), decodeURIComponent(url.pathname.slice(1)),
+      // The same transport as the API: a Unix socket's directory when the URL names one.
+      '-h', url.searchParams.get('host') ?? url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username), decodeURIComponent(url.pathname.slice(1)),
     ], { env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) } });
     let text = '';
     child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));

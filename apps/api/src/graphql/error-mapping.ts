@@ -27,9 +27,13 @@ function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof Error && RELEASED_RUNNER_ERRORS.has(error.name)) {
     return true;
   }
-  const candidate = (error instanceof QueryFailedError ? error.driverError : error) as { code?: string; message?: string } | null;
+  const candidate = (error instanceof QueryFailedError ? error.driverError : error) as { code?: string; message?: string; syscall?: string } | null;
   const code = candidate?.code;
   if (code && (UNAVAILABLE_SQL_STATES.has(code) || UNAVAILABLE_ERRNO.has(code))) {
+    return true;
+  }
+  // A server on a Unix socket that is down has removed its socket file.
+  if (code === 'ENOENT' && candidate?.syscall === 'connect') {
     return true;
   }
   const message = candidate?.message ?? '';
