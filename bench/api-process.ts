@@ -41,10 +41,20 @@ async function waitReady(baseUrl: string, child: ChildProcess, timeoutMs: number
   throw new Error('API did not become ready in time');
 }
 
+/**
+ * The node flags of package.json's start:prod script (the heap limit, see README "Memory"): the API
+ * measured here must collect garbage as the deployed one does.
+ */
+function productionNodeFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+  return scripts['start:prod'].split(' ').filter((word) => word.startsWith('--'));
+}
+
 /** Starts the compiled API in production mode, as it runs in a deployment. */
 export async function startApi(env: Record<string, string>, port: number): Promise<ApiProcess> {
-  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=bench/results", profiles the API under load.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=bench/results", profiles the API under load;
+  // they come last, so a V8 flag there overrides production's (e.g. "--max-old-space-size=4096").
+  const nodeArgs = [...productionNodeFlags(), ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, join('dist', 'apps', 'api', 'src', 'main.js')], {
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOG_REQUESTS: 'false', SEED_DEMO: 'false', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
