@@ -1,39 +1,78 @@
-/* CPU time per request, from /proc: what each operation costs the API process and PostgreSQL.
- * Unlike requests/s it does not depend on what else the machine is doing, so runs on a busy
- * machine stay comparable. Only where /proc is readable (Linux) and PostgreSQL runs on this machine;
- * elsewhere the figures are null. */
-import { readFileSync } from 'node:fs';
+/* CPU time per request, from /proc: what each operation costs the API process, PostgreSQL and the
+ * load generator. Unlike requests/s it does not depend on what else the machine is doing, so runs
+ * on a busy machine stay comparable. Only where /proc is readable (Linux) and PostgreSQL runs on this
+ * machine; elsewhere the figures are null. */
+import { readdirSync, readFileSync } from 'node:fs';
 import { Client } from 'pg';
 
 const TICKS_PER_SECOND = 100;
 
-/** utime + stime of a process in ms, or null when it is not readable. */
-function processCpuMs(pid: number): number | null {
+/** The fields of /proc/<pid>/stat after the command name, or null when it is not readable. */
+function statFields(pid: number | 'self'): string[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return null;
   }
+}
+
+/** Sum of the given fields (clock ticks) in ms. */
+const ticksMs = (fields: readonly string[], indexes: readonly number[]) => (indexes.reduce((sum, index) => sum + Number(fields[index]), 0) * 1000) / TICKS_PER_SECOND;
+
+/** utime + stime of a process in ms, or null when it is not readable. */
+function processCpuMs(pid: number): number | null {
+  const fields = statFields(pid);
+  return fields ? ticksMs(fields, [11, 12]) : null;
+}
+
+/**
+ * The load generator's CPU in ms: this process (autocannon, the flows' fetch loops) plus the
+ * children it has waited for (wrk, counted once it has exited), utime + stime + cutime + cstime.
+ */
+function loadGeneratorCpuMs(): number | null {
+  const fields = statFields('self');
+  return fields ? ticksMs(fields, [11, 12, 13, 14]) : null;
+}
+
+/**
+ * The pid of this process's running child whose command line contains `command` (e.g. the bare
+ * Fastify server, whose launcher does not hand out its pid), or null.
+ */
+export function childPid(command: string): number | null {
+  try {
+    for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      const pid = Number(entry);
+      const parent = Number(statFields(pid)?.[1]);
+      if (parent === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(command)) {
+        return pid;
+      }
+    }
+  } catch {
+    // no /proc
+  }
+  return null;
 }
 
 export interface CpuSnapshot {
   readonly apiMs: number | null;
   /** Per backend of the benchmark database. */
   readonly backendMs: ReadonlyMap<number, number>;
+  readonly loadGeneratorMs: number | null;
 }
 
 export interface CpuUse {
   readonly apiMs: number | null;
   readonly databaseMs: number | null;
+  readonly loadGeneratorMs: number | null;
 }
 
-/** Samples the API process and the PostgreSQL backends connected to `databaseUrl`. */
+/** Samples the API process (or the bare Fastify server), the PostgreSQL backends connected to `databaseUrl` and the load generator. */
 export class CpuMeter {
   constructor(
-    private readonly apiPid: number,
+    /** The API process, or the bare Fastify server; null when unknown. */
+    private readonly serverPid: number | null,
     private readonly databaseUrl: string,
   ) {}
 
@@ -49,7 +88,7 @@ export class CpuMeter {
           backendMs.set(pid, ms);
         }
       }
-      return { apiMs: processCpuMs(this.apiPid), backendMs };
+      return { apiMs: this.serverPid === null ? null : processCpuMs(this.serverPid), backendMs, loadGeneratorMs: loadGeneratorCpuMs() };
     } finally {
       await client.end();
     }
@@ -64,7 +103,7 @@ export class CpuMeter {
     for (const [pid, ms] of after.backendMs) {
       databaseMs = (databaseMs ?? 0) + ms - (before.backendMs.get(pid) ?? 0);
     }
-    const apiMs = before.apiMs !== null && after.apiMs !== null ? after.apiMs - before.apiMs : null;
-    return { apiMs, databaseMs };
+    const difference = (start: number | null, end: number | null) => (start !== null && end !== null ? end - start : null);
+    return { apiMs: difference(before.apiMs, after.apiMs), databaseMs, loadGeneratorMs: difference(before.loadGeneratorMs, after.loadGeneratorMs) };
   }
 }

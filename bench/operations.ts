@@ -63,15 +63,27 @@ export class BenchContext {
     }
   }
 
-  /** Three distinct variants spread over the catalog. */
+  /** Three distinct variants spread over the catalog (one from each third). */
   basket(): string[] {
-    const ids = this.fixture.variantIds;
-    const third = Math.floor(ids.length / 3);
-    return [pick(ids.slice(0, third)), pick(ids.slice(third, 2 * third)), pick(ids.slice(2 * third))];
+    return this.basketIndexes().map((index) => this.fixture.variantIds[index]);
   }
 
+  /** The SKUs of a basket. */
+  basketSkus(): string[] {
+    return this.basketIndexes().map((index) => this.fixture.skus[index]);
+  }
+
+  /** Indexes into the index-aligned variantIds and skus: no copying or searching, bodies are built per request. */
+  private basketIndexes(): number[] {
+    const count = this.fixture.variantIds.length;
+    const third = Math.floor(count / 3);
+    const within = (start: number, end: number) => start + Math.floor(Math.random() * (end - start));
+    return [within(0, third), within(third, 2 * third), within(2 * third, count)];
+  }
+
+  /** The availability query's variables for the bare Fastify route: a basket at any store, as the API gets. */
   availabilityBody(): string {
-    return JSON.stringify({ storeId: this.fixture.storeIds[0], variantIds: this.basket() });
+    return JSON.stringify({ storeId: pick(this.fixture.storeIds), variantIds: this.basket() });
   }
 }
 
@@ -129,7 +141,7 @@ export function buildOperations(context: BenchContext): Operation[] {
     },
     {
       name: 'pos-sale',
-      spec: posSaleSpec(context, 'pos sale (3 lines, cash, customer)', () => null),
+      spec: posSaleSpec(context, 'pos sale (3 lines, cash, customer)', null),
     },
     {
       name: 'pos-sale-coupon',
@@ -141,7 +153,7 @@ export function buildOperations(context: BenchContext): Operation[] {
         operation: 'place a pickup order (3 lines)',
         url,
         headers: { 'x-api-key': fixture.storefrontKey },
-        body: () => body(PLACE_PICKUP, { input: pickupOrderInput(context, Math.floor(Math.random() * fixture.storeIds.length)) }),
+        body: (uniqueId) => body(PLACE_PICKUP, { input: pickupOrderInput(context, Math.floor(Math.random() * fixture.storeIds.length), uniqueId) }),
       },
     },
     { name: 'ready-collect', flow: readyAndCollectFlow(context) },
@@ -162,44 +174,38 @@ function nextCode(codes: readonly string[]): () => string {
   return () => codes[next++ % codes.length];
 }
 
-function skusOf(context: BenchContext, variantIds: readonly string[]): string[] {
-  return variantIds.map((id) => context.fixture.skus[context.fixture.variantIds.indexOf(id)]);
-}
-
-function posSaleSpec(context: BenchContext, operation: string, coupon: () => string | null): LoadSpec {
-  let storeIndex = 0;
+/** `coupon` null: a sale without a coupon (its bodies can be replayed with fresh sale ids). */
+function posSaleSpec(context: BenchContext, operation: string, coupon: (() => string) | null): LoadSpec {
   return {
     operation,
     url: context.graphqlUrl,
-    headersFor: () => {
-      storeIndex = Math.floor(Math.random() * context.posTokens.length);
-      return { authorization: `Bearer ${context.posTokens[storeIndex]}` };
-    },
-    body: () => {
-      const skus = skusOf(context, context.basket());
+    headersFor: () => ({ authorization: `Bearer ${pick(context.posTokens)}` }),
+    needsLiveBodies: coupon ? 'each sale redeems the next unused single-use code' : undefined,
+    body: (uniqueId) => {
+      const skus = context.basketSkus();
       const gross = skus.reduce((sum, sku) => sum + seededPrice(sku), 0);
       return body(RECORD_SALE, {
         input: {
-          clientSaleId: randomUUID(),
+          clientSaleId: uniqueId(),
           occurredAt: new Date().toISOString(),
           lines: skus.map((sku) => ({ sku, quantity: 1 })),
           // Cash covering the undiscounted total: with a coupon the rest comes back as change.
           payments: [{ method: 'CASH', amount: gross }],
           customerIdentifier: pick(context.fixture.customerEmails),
-          couponCode: coupon(),
+          couponCode: coupon?.() ?? null,
         },
       });
     },
   };
 }
 
-function pickupOrderInput(context: BenchContext, storeIndex: number): Record<string, unknown> {
+function pickupOrderInput(context: BenchContext, storeIndex: number, uniqueId: () => string): Record<string, unknown> {
   return {
     storeId: context.fixture.storeIds[storeIndex],
-    clientOrderId: randomUUID(),
-    lines: skusOf(context, context.basket()).map((sku) => ({ sku, quantity: 1 })),
+    clientOrderId: uniqueId(),
+    lines: context.basketSkus().map((sku) => ({ sku, quantity: 1 })),
     contact: { email: pick(context.fixture.customerEmails), name: 'Bench Shopper' },
-    paymentReference: `psp_${randomUUID()}`,
+    paymentReference: `psp_${uniqueId()}`,
   };
 }
 
@@ -214,7 +220,7 @@ function readyAndCollectFlow(context: BenchContext): NonNullable<Operation['flow
       const placeOne = async (i: number) => {
         const storeIndex = i % fixture.storeIds.length;
         const placed = await context.graphql<{ placePickupOrder: { id?: string; errorCode?: string } }>(
-          PLACE_PICKUP, { input: pickupOrderInput(context, storeIndex) }, { 'x-api-key': fixture.storefrontKey },
+          PLACE_PICKUP, { input: pickupOrderInput(context, storeIndex, randomUUID) }, { 'x-api-key': fixture.storefrontKey },
         );
         const orderId = placed.placePickupOrder.id;
         if (!orderId) {

@@ -13,8 +13,8 @@ import { Client } from 'pg';
 import { findFreePort, startEmbeddedPostgres } from '../libs/database/src/embedded-postgres';
 import { startApi } from './api-process';
 import { measureDatabaseCeiling, startBareFastify } from './ceilings';
-import { CpuMeter } from './cpu';
-import { LoadResult, runFlow, runLoad } from './load';
+import { childPid, CpuMeter, CpuSnapshot } from './cpu';
+import { chooseLoadGenerator, LoadResult, runFlow, runLoad, SpecLoadGenerator } from './load';
 import { buildOperations, BenchContext } from './operations';
 import { FULL_SIZES, seedBenchData, SMOKE_SIZES } from './seed';
 import { seedVolume, VOLUME_DEFAULTS } from './seed-volume';
@@ -89,9 +89,48 @@ async function prepareDatabase(): Promise<{ url: string; stop: () => Promise<voi
   return { url: url.toString(), stop: dropAndStop };
 }
 
-/** CPU ms per request, one decimal. */
+/** CPU ms per request, two decimals (a read costs the load generator about a tenth of a ms). */
 function perRequest(ms: number | null, requests: number): number | null {
-  return ms === null || requests === 0 ? null : Math.round((ms / requests) * 10) / 10;
+  return ms === null || requests === 0 ? null : Math.round((ms / requests) * 100) / 100;
+}
+
+/** The result with the CPU per request each side used since `before`. */
+async function withCpu(result: LoadResult, cpu: CpuMeter, before: CpuSnapshot): Promise<LoadResult> {
+  const used = CpuMeter.used(before, await cpu.snapshot());
+  return {
+    ...result,
+    apiCpuMsPerRequest: perRequest(used.apiMs, result.requests),
+    databaseCpuMsPerRequest: perRequest(used.databaseMs, result.requests),
+    loadGeneratorCpuMsPerRequest: perRequest(used.loadGeneratorMs, result.requests),
+  };
+}
+
+const cpuLine = (r: LoadResult, server = 'API') =>
+  `CPU ms/request: ${server} ${r.apiCpuMsPerRequest ?? 'n/a'}, PostgreSQL ${r.databaseCpuMsPerRequest ?? 'n/a'}, load generator (${r.loadGenerator}) ${r.loadGeneratorCpuMsPerRequest ?? 'n/a'}`;
+
+/**
+ * The runtime's own ceiling at each concurrency: the bare Fastify route, warmed up like the API,
+ * with the CPU its process, PostgreSQL and the load generator use per request.
+ */
+async function measureBareFastify(databaseUrl: string, body: () => string, generator: SpecLoadGenerator): Promise<LoadResult[]> {
+  const bare = await startBareFastify(databaseUrl, await findFreePort(), poolSize);
+  const results: LoadResult[] = [];
+  try {
+    const spec = { operation: 'bare fastify availability', url: bare.url, body };
+    const cpu = new CpuMeter(childPid('bare-fastify.js'), databaseUrl);
+    if (warmupSeconds > 0) {
+      await runLoad(spec, concurrencies[0], warmupSeconds, generator);
+    }
+    for (const concurrency of concurrencies) {
+      const before = await cpu.snapshot();
+      const result = await withCpu(await runLoad(spec, concurrency, seconds, generator), cpu, before);
+      results.push(result);
+      process.stdout.write(`bare fastify c=${concurrency}: ${result.requestsPerSecond} req/s, p99 ${result.p99Ms} ms, errors ${result.errors}, ${cpuLine(result, 'server')}\n`);
+    }
+  } finally {
+    await bare.stop();
+  }
+  return results;
 }
 
 function ratio(value: number, ceiling: number | null): string {
@@ -100,12 +139,14 @@ function ratio(value: number, ceiling: number | null): string {
 
 async function main(): Promise<boolean> {
   const started = Date.now();
+  const generator = chooseLoadGenerator();
+  process.stdout.write(`load generator: ${generator}${process.env.BENCH_LOAD_GENERATOR ? ' (BENCH_LOAD_GENERATOR)' : generator === 'wrk' ? ' (found on PATH)' : ' (wrk not found on PATH)'}\n`);
   const database = await prepareDatabase();
   const apiPort = await findFreePort();
   const api = await startApi({ DATABASE_URL: database.url, AUTH_TOKEN_SECRET: randomBytes(32).toString('base64url'), DATABASE_POOL_SIZE: String(poolSize) }, apiPort);
   const results: LoadResult[] = [];
   let dbCeiling: number | null = null;
-  let bareCeiling: LoadResult | null = null;
+  let bareResults: LoadResult[] = [];
   let failed = true;
   try {
     const sizes = smoke ? SMOKE_SIZES : FULL_SIZES;
@@ -121,7 +162,7 @@ async function main(): Promise<boolean> {
     for (const operation of operations) {
       if (operation.spec && warmupSeconds > 0) {
         // Discarded: the API's JIT, its pool's fresh backends and their plan caches warm up here.
-        await runLoad(operation.spec, concurrencies[0], warmupSeconds);
+        await runLoad(operation.spec, concurrencies[0], warmupSeconds, generator);
       }
       for (const concurrency of concurrencies) {
         let result: LoadResult;
@@ -132,19 +173,13 @@ async function main(): Promise<boolean> {
           cpuBefore = await cpu.snapshot();
           result = await runFlow(operation.flow.operation, concurrency, seconds, () => operation.flow!.iteration());
         } else if (operation.spec) {
-          result = await runLoad(operation.spec, concurrency, seconds);
+          result = await runLoad(operation.spec, concurrency, seconds, generator);
         } else {
           continue;
         }
-        const used = CpuMeter.used(cpuBefore, await cpu.snapshot());
-        result = {
-          ...result,
-          apiCpuMsPerRequest: perRequest(used.apiMs, result.requests),
-          databaseCpuMsPerRequest: perRequest(used.databaseMs, result.requests),
-          peakRssMiB: Math.round(api.takePeriodPeakRssMiB()),
-        };
+        result = { ...(await withCpu(result, cpu, cpuBefore)), peakRssMiB: Math.round(api.takePeriodPeakRssMiB()) };
         results.push(result);
-        process.stdout.write(`${operation.name} c=${concurrency}: ${result.requestsPerSecond} req/s, p99 ${result.p99Ms} ms, errors ${result.errors}, CPU ms/request: API ${result.apiCpuMsPerRequest ?? 'n/a'}, PostgreSQL ${result.databaseCpuMsPerRequest ?? 'n/a'}\n`);
+        process.stdout.write(`${operation.name} c=${concurrency}: ${result.requestsPerSecond} req/s, p99 ${result.p99Ms} ms, errors ${result.errors}, ${cpuLine(result)}\n`);
       }
     }
 
@@ -152,28 +187,32 @@ async function main(): Promise<boolean> {
     dbCeiling = ceiling.transactionsPerSecond;
     process.stdout.write(`database ceiling (pgbench POS-sale writes, c=${smoke ? 4 : 32}): ${dbCeiling ?? 'n/a'} tps (${ceiling.note})\n`);
 
-    const bare = await startBareFastify(database.url, await findFreePort(), poolSize);
-    try {
-      const body = context.availabilityBody();
-      bareCeiling = await runLoad({ operation: 'bare fastify availability', url: bare.url, body: () => body }, concurrencies[0], seconds);
-    } finally {
-      await bare.stop();
-    }
+    bareResults = await measureBareFastify(database.url, () => context.availabilityBody(), generator);
   } finally {
     const peakRss = api.peakRssMiB();
     await api.stop();
     await database.stop();
-    failed = printReport(results, dbCeiling, bareCeiling, peakRss, Date.now() - started);
+    failed = printReport(results, dbCeiling, bareResults, peakRss, Date.now() - started);
   }
   return failed;
 }
 
-function printReport(results: LoadResult[], dbCeiling: number | null, bare: LoadResult | null, peakRssMiB: number, elapsedMs: number): boolean {
+/** One line per operation that ran on another generator than the run's, saying why. */
+function loadGeneratorNotes(results: readonly LoadResult[]): string[] {
+  const notes = new Map(results.filter((r) => r.loadGeneratorNote).map((r) => [r.operation, r.loadGeneratorNote]));
+  return [...notes].map(([operation, note]) => `${operation}: ${note}`);
+}
+
+function printReport(results: LoadResult[], dbCeiling: number | null, bare: readonly LoadResult[], peakRssMiB: number, elapsedMs: number): boolean {
   const rows = results.map((r) => {
     const isSale = r.operation.startsWith('pos sale');
-    const isAvailability = r.operation.startsWith('availability');
-    const vs = isSale ? `${ratio(r.requestsPerSecond, dbCeiling)} of db` : isAvailability && bare ? `${ratio(r.requestsPerSecond, bare.requestsPerSecond)} of bare` : '';
-    return `| ${r.operation} | ${r.concurrency} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} | ${vs} | ${r.apiCpuMsPerRequest ?? 'n/a'} | ${r.databaseCpuMsPerRequest ?? 'n/a'} | ${r.peakRssMiB ?? 'n/a'} |`;
+    const bareAtSameConcurrency = bare.find((b) => b.concurrency === r.concurrency);
+    const vs = isSale
+      ? `${ratio(r.requestsPerSecond, dbCeiling)} of db`
+      : r.operation.startsWith('availability') && bareAtSameConcurrency
+        ? `${ratio(r.requestsPerSecond, bareAtSameConcurrency.requestsPerSecond)} of bare`
+        : '';
+    return `| ${r.operation} | ${r.concurrency} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} | ${vs} | ${r.apiCpuMsPerRequest ?? 'n/a'} | ${r.databaseCpuMsPerRequest ?? 'n/a'} | ${r.loadGenerator} | ${r.loadGeneratorCpuMsPerRequest ?? 'n/a'} | ${r.peakRssMiB ?? 'n/a'} |`;
   });
   const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
   let commit = 'unknown';
@@ -182,23 +221,25 @@ function printReport(results: LoadResult[], dbCeiling: number | null, bare: Load
   } catch {
     // not a git checkout
   }
+  const bareLines = bare.map((b) => `runtime ceiling (bare Fastify + pg, availability, c=${b.concurrency}): ${b.requestsPerSecond} req/s, p99 ${b.p99Ms} ms, ${cpuLine(b, 'server')}`);
   const report = [
     `omnitill benchmark ${smoke ? '(smoke)' : ''} — ${new Date().toISOString()} — commit ${commit}`,
     `machine: ${machine}; ${seconds}s per run; API pool ${poolSize}`,
     '',
-    '| operation | concurrency | req/s | p50 ms | p99 ms | errors | vs ceiling | API CPU ms/req | PostgreSQL CPU ms/req | API peak RSS MiB |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| operation | concurrency | req/s | p50 ms | p99 ms | errors | vs ceiling | API CPU ms/req | PostgreSQL CPU ms/req | load generator | load generator CPU ms/req | API peak RSS MiB |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
+    ...loadGeneratorNotes(results),
     `database ceiling (pgbench, same writes as a POS sale): ${dbCeiling ?? 'n/a'} tps`,
-    `runtime ceiling (bare Fastify + pg, availability): ${bare ? `${bare.requestsPerSecond} req/s, p99 ${bare.p99Ms} ms` : 'n/a'}`,
+    ...(bareLines.length ? bareLines : ['runtime ceiling (bare Fastify + pg, availability): n/a']),
     `API peak resident memory: ${Math.round(peakRssMiB)} MiB`,
     `total time: ${Math.round(elapsedMs / 1000)} s`,
   ].join('\n');
   process.stdout.write(`\n${report}\n`);
   mkdirSync(join('bench', 'results'), { recursive: true });
   writeFileSync(join('bench', 'results', `${smoke ? 'smoke' : 'run'}-${Date.now()}.md`), `${report}\n`);
-  const failed = results.some((r) => r.errors > 0) || (bare?.errors ?? 0) > 0;
+  const failed = results.some((r) => r.errors > 0) || bare.some((b) => b.errors > 0);
   if (failed) {
     process.stdout.write('\nsome requests failed: see the errors column\n');
   }
