@@ -1,3 +1,4 @@
+import { Client, ClientConfig } from 'pg';
 import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
 
 type EntityList = MixedList<string | (abstract new (...args: never[]) => unknown) | EntitySchema>;
@@ -8,6 +9,21 @@ export interface DatabaseSettings {
   readonly poolSize: number;
   readonly statementTimeoutMs: number;
   readonly applicationName: string;
+}
+
+/**
+ * The pool's client class. pg emits 'error' when a message such as "terminating connection due to
+ * administrator command" (a server restart) reaches a client that runs no query; the pool's and
+ * TypeORM's listeners come and go as a client is handed over, and a session that the server ends
+ * in the same read that completed its connect arrives between them: with no listener at all, the
+ * event would crash the process. This listener stays for the client's life; the pool still drops
+ * the client (its next query fails and is mapped to SERVICE_UNAVAILABLE).
+ */
+export class PoolClient extends Client {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
 }
 
 /** The one place TypeORM is configured: migrations only, never `synchronize`. */
@@ -34,6 +50,7 @@ export function buildDataSourceOptions(
     poolSize: settings.poolSize,
     extra: {
       max: settings.poolSize,
+      Client: PoolClient,
       // Fail fast instead of hanging when the database is unreachable.
       connectionTimeoutMillis: 5_000,
       statement_timeout: settings.statementTimeoutMs,
