@@ -20,8 +20,8 @@ const CHANGE_KIND: Readonly<Record<string, CoPurchaseChange['kind']>> = { 'sale.
 /**
  * Keeps the counts current from committed events, outside the sale's transaction (the till never
  * waits for it) and outside the relay's (EventQueueWorker: one worker per replica drains the queue
- * in order, up to BATCH changes at a time); the updater's markers make every change count once. A failure, an overflow or a crash is
- * picked up by the catch-up job.
+ * in order, up to BATCH changes at a time); the updater's markers make every change count once. A
+ * failure, an overflow or a crash is picked up by the catch-up job.
  */
 @Injectable()
 export class CoPurchaseSubscriber implements OnModuleInit, OnModuleDestroy {
