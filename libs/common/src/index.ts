@@ -23,3 +23,4 @@ export * from './security/password-hasher';
 export * from './config/integer-setting';
 export * from './audit/audit-trail';
 export * from './ids/time-ordered-uuid';
+export * from './ids/uuid';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RequestContext, SessionTokenService } from '@omnitill/common';
+import { isUuid, RequestContext, SessionTokenService } from '@omnitill/common';
 import { CustomerProfile } from '../entities/customer-consent.entity';
 import { CustomerEntity } from '../entities/customer.entity';
 import { CustomerNotFoundError } from '../errors/customer.errors';
@@ -9,7 +9,6 @@ import { classifyIdentifier } from '../rules/customer-identifier';
 import { CustomerProfileService } from './customer-profile.service';
 
 const CUSTOMER_QR_PURPOSE = 'customer-qr';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface CustomerQrClaims {
   /** Customer id. */
@@ -55,7 +54,7 @@ export class CustomerIdentificationService {
     switch (identifier.kind) {
       case 'qr-token': {
         const claims = this.sessions.signedTokens.verify<CustomerQrClaims>(CUSTOMER_QR_PURPOSE, identifier.token);
-        return claims && typeof claims.c === 'string' && UUID.test(claims.c) ? this.customers.findById(ctx, claims.c) : null;
+        return claims && isUuid(claims.c) ? this.customers.findById(ctx, claims.c) : null;
       }
       case 'loyalty-number':
         return this.customers.findByLoyaltyNumber(ctx, identifier.loyaltyNumber);

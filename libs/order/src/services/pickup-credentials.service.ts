@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SECURITY_OPTIONS, SecurityOptions, SessionTokenService } from '@omnitill/common';
+import { isUuid, SECURITY_OPTIONS, SecurityOptions, SessionTokenService } from '@omnitill/common';
 import {
   generatePickupCode, generatePickupNonce, hashPickupCode, pickupCodeMatches, PICKUP_TOKEN_PURPOSE, PickupTokenPayload,
 } from '../rules/pickup-code';
@@ -13,7 +13,6 @@ export interface IssuedPickupCredentials {
   readonly qrToken: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Pickup codes and QR tokens: issued when an order is ready, checked at the counter. */
 @Injectable()
@@ -37,7 +36,7 @@ export class PickupCredentialsService {
   /** The token's claims when it is ours and well-formed, else null. */
   readToken(token: string): PickupTokenPayload | null {
     const claims = this.sessions.signedTokens.verify<PickupTokenPayload>(PICKUP_TOKEN_PURPOSE, token.trim());
-    return claims && typeof claims.o === 'string' && UUID.test(claims.o) && typeof claims.n === 'string' ? claims : null;
+    return claims && isUuid(claims.o) && typeof claims.n === 'string' ? claims : null;
   }
 
   codeMatches(orderId: string, code: string, storedHash: string | null): boolean {

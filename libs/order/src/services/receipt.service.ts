@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SessionTokenService } from '@omnitill/common';
+import { isUuid, SessionTokenService } from '@omnitill/common';
 import { StoreEntity } from '@omnitill/store';
 import { buildReceipt, Receipt, RECEIPT_TOKEN_PURPOSE } from '../receipts/receipt';
 import { OrderDetails } from '../repositories/order.repository';
@@ -8,7 +8,6 @@ interface ReceiptTokenClaims {
   readonly o: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Receipts and their QR tokens (signed, deterministic: a reprint carries the same QR). */
 @Injectable()
@@ -26,6 +25,6 @@ export class ReceiptService {
   /** The order a receipt QR stands for, or null when it is not one of ours. */
   orderIdOf(token: string): string | null {
     const claims = this.sessions.signedTokens.verify<ReceiptTokenClaims>(RECEIPT_TOKEN_PURPOSE, token.trim());
-    return claims && typeof claims.o === 'string' && UUID.test(claims.o) ? claims.o : null;
+    return claims && isUuid(claims.o) ? claims.o : null;
   }
 }
