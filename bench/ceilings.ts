@@ -47,7 +47,7 @@ export async function measureDatabaseCeiling(databaseUrl: string, stores: number
 }
 
 /** (b) Starts the bare Fastify + pg availability server; returns its URL and a stop function. */
-export async function startBareFastify(databaseUrl: string, port: number, poolSize: number): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startBareFastify(databaseUrl: string, port: number, poolSize: number): Promise<{ url: string; pid: number | null; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [join('dist', 'bench', 'bare-fastify.js')], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), POOL_SIZE: String(poolSize) },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -58,6 +58,7 @@ export async function startBareFastify(databaseUrl: string, port: number, poolSi
   });
   return {
     url: `http://127.0.0.1:${port}/availability`,
+    pid: child.pid ?? null,
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

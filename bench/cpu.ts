@@ -2,7 +2,7 @@
  * load generator. Unlike requests/s it does not depend on what else the machine is doing, so runs
  * on a busy machine stay comparable. Only where /proc is readable (Linux) and PostgreSQL runs on this
  * machine; elsewhere the figures are null. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 
 const TICKS_PER_SECOND = 100;
@@ -34,25 +34,6 @@ function processCpuMs(pid: number): number | null {
 function loadGeneratorCpuMs(): number | null {
   const fields = statFields('self');
   return fields ? ticksMs(fields, [11, 12, 13, 14]) : null;
-}
-
-/**
- * The pid of this process's running child whose command line contains `command` (e.g. the bare
- * Fastify server, whose launcher does not hand out its pid), or null.
- */
-export function childPid(command: string): number | null {
-  try {
-    for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-      const pid = Number(entry);
-      const parent = Number(statFields(pid)?.[1]);
-      if (parent === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(command)) {
-        return pid;
-      }
-    }
-  } catch {
-    // no /proc
-  }
-  return null;
 }
 
 export interface CpuSnapshot {

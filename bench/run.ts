@@ -13,7 +13,7 @@ import { Client } from 'pg';
 import { findFreePort, startEmbeddedPostgres } from '../libs/database/src/embedded-postgres';
 import { startApi } from './api-process';
 import { measureDatabaseCeiling, startBareFastify } from './ceilings';
-import { childPid, CpuMeter, CpuSnapshot } from './cpu';
+import { CpuMeter, CpuSnapshot } from './cpu';
 import { chooseLoadGenerator, LoadResult, runFlow, runLoad, SpecLoadGenerator } from './load';
 import { buildOperations, BenchContext } from './operations';
 import { FULL_SIZES, seedBenchData, SMOKE_SIZES } from './seed';
@@ -117,7 +117,7 @@ async function measureBareFastify(databaseUrl: string, body: () => string, gener
   const results: LoadResult[] = [];
   try {
     const spec = { operation: 'bare fastify availability', url: bare.url, body };
-    const cpu = new CpuMeter(childPid('bare-fastify.js'), databaseUrl);
+    const cpu = new CpuMeter(bare.pid, databaseUrl);
     if (warmupSeconds > 0) {
       await runLoad(spec, concurrencies[0], warmupSeconds, generator);
     }
