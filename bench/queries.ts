@@ -1,11 +1,18 @@
-/** The availability read the API runs for a basket at one store (kept in step with libs/inventory). */
-export const AVAILABILITY_SQL = `
+/**
+ * The availability read the API runs for a basket of `basketSize` variants at one store (kept in
+ * step with libs/inventory: one parameter per variant, as inList writes it, so PostgreSQL keeps a
+ * generic plan per basket size).
+ */
+export function availabilitySql(basketSize: number): string {
+  const variants = Array.from({ length: basketSize }, (_, i) => `$${i + 2}::uuid`).join(', ');
+  return `
   SELECT v.id AS variant_id, v.sku,
          COALESCE(s.on_hand, 0) AS on_hand, COALESCE(s.reserved, 0) AS reserved, COALESCE(s.safety_stock, 0) AS safety_stock
     FROM store st
-    LEFT JOIN product_variant v ON v.id = ANY($2::uuid[])
+    LEFT JOIN product_variant v ON v.id IN (${variants})
     LEFT JOIN stock_level s ON s.store_id = st.id AND s.variant_id = v.id
    WHERE st.id = $1`;
+}
 
 /**
  * pgbench script with the same writes as a POS sale: lock 3 stock rows in a fixed order, update

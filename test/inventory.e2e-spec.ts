@@ -1,4 +1,4 @@
-import { RequestContext } from '@omnitill/common';
+import { IN_LIST_MAX_PARAMETERS, RequestContext } from '@omnitill/common';
 import { StockLedgerService, StockMovementType } from '@omnitill/inventory';
 import {
   Auth, createStaff, createStockVariants, createStore, INVENTORY_DOCUMENTS as D, InventoryResultData, receiveStockLines, StockLevelData,
@@ -245,6 +245,23 @@ describe('Inventory: stock operations and reads', () => {
     ]);
     const bySku = await read<Availability[]>('availability', { storeId: store.id, skus: [held.sku.toLowerCase(), guarded.sku] });
     expect(bySku.map((a) => [a.variantId, a.available])).toEqual([[held.id, 5], [guarded.id, 0]]);
+  });
+
+  it('reads the same figures for baskets of every length, within and beyond the per-length statements (IN_LIST_MAX_PARAMETERS)', async () => {
+    const store = await createStore(sut, admin);
+    const variants = await createStockVariants(sut, admin, IN_LIST_MAX_PARAMETERS + 4);
+    await receiveStockLines(sut, admin, store.id, variants.map((variant, i) => ({ variantId: variant.id, quantity: i + 1 })));
+    const quantityOf = new Map(variants.map((variant, i) => [variant.id, i + 1]));
+    for (const length of [1, 3, IN_LIST_MAX_PARAMETERS, IN_LIST_MAX_PARAMETERS + 1, variants.length]) {
+      const basket = variants.slice(variants.length - length);
+      // Six reads of each: PostgreSQL settles on a prepared statement's generic plan after five.
+      for (let round = 0; round < 6; round++) {
+        const byId = await read<Availability[]>('availability', { storeId: store.id, variantIds: basket.map((v) => v.id) });
+        expect(byId.map((a) => [a.variantId, a.onHand, a.available])).toEqual(basket.map((v) => [v.id, quantityOf.get(v.id), quantityOf.get(v.id)]));
+      }
+      const bySku = await read<Availability[]>('availability', { storeId: store.id, skus: basket.map((v) => v.sku) });
+      expect(bySku.map((a) => a.onHand)).toEqual(basket.map((v) => quantityOf.get(v.id)));
+    }
   });
 
   it('lists what is low in a store, and the stock list filters by low stock and SKU', async () => {

@@ -13,6 +13,7 @@ export * from './security/signed-token';
 export * from './security/session-tokens';
 export * from './transaction/transaction-runner';
 export * from './transaction/entity-manager';
+export * from './transaction/in-list';
 export * from './transaction/transaction.interceptor';
 export * from './common.module';
 export * from './events';

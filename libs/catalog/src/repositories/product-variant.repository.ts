@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, queryPrepared, RequestContext } from '@omnitill/common';
+import { entityManagerOf, inList, queryPrepared, RequestContext } from '@omnitill/common';
 import { ProductEntity } from '../entities/product.entity';
 import { ProductVariantEntity, VariantWithProduct } from '../entities/product-variant.entity';
 
@@ -38,16 +38,16 @@ export class ProductVariantRepository {
 
   /** Index-backed (uq_product_variant_sku). `skus` must already be upper-cased. */
   findBySkusWithProduct(ctx: RequestContext, skus: readonly string[]): Promise<VariantWithProduct[]> {
-    return this.withProduct(ctx, 'v.sku = ANY($1::varchar[])', skus);
+    return this.withProduct(ctx, 'v.sku', 'varchar', skus);
   }
 
   /** Index-backed (uq_product_variant_barcode). `barcodes` must already be GTIN-13. */
   findByBarcodesWithProduct(ctx: RequestContext, barcodes: readonly string[]): Promise<VariantWithProduct[]> {
-    return this.withProduct(ctx, 'v.barcode = ANY($1::varchar[])', barcodes);
+    return this.withProduct(ctx, 'v.barcode', 'varchar', barcodes);
   }
 
   findByIdsWithProduct(ctx: RequestContext, ids: readonly string[]): Promise<VariantWithProduct[]> {
-    return this.withProduct(ctx, 'v.id = ANY($1::uuid[])', ids);
+    return this.withProduct(ctx, 'v.id', 'uuid', ids);
   }
 
   /** Inserts all rows in one statement; the caller maps unique violations. */
@@ -64,21 +64,22 @@ export class ProductVariantRepository {
   }
 
   /**
-   * Variants matching `match` (one of three fixed conditions on $1) with their product, in ONE
-   * prepared statement: these look-ups run on every sale and order (queryPrepared).
+   * Variants whose SKU, barcode or id is one of `values`, with their product, in ONE prepared
+   * statement per list length (inList): these look-ups run on every sale and order.
    */
-  private async withProduct(ctx: RequestContext, match: string, values: readonly string[]): Promise<VariantWithProduct[]> {
+  private async withProduct(ctx: RequestContext, column: 'v.sku' | 'v.barcode' | 'v.id', sqlType: 'varchar' | 'uuid', values: readonly string[]): Promise<VariantWithProduct[]> {
     if (values.length === 0) {
       return [];
     }
+    const match = inList(column, sqlType, 1, values);
     const rows = await queryPrepared<VariantWithProductRow>(
       entityManagerOf(ctx, this.dataSource),
       `SELECT v.id, v.product_id, v.sku, v.barcode, v.name, v.size, v.colour, v.price_amount, v.currency, v.active,
               v.created_at, v.updated_at, p.name AS p_name, p.description AS p_description, p.brand AS p_brand,
               p.active AS p_active, p.created_at AS p_created_at, p.updated_at AS p_updated_at
          FROM product_variant v JOIN product p ON p.id = v.product_id
-        WHERE ${match}`,
-      [values],
+        WHERE ${match.sql}`,
+      match.params,
     );
     return rows.map((row) => Object.assign(new ProductVariantEntity(), {
       id: row.id,

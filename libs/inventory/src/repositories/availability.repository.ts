@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, queryPrepared, RequestContext } from '@omnitill/common';
+import { entityManagerOf, inList, queryPrepared, RequestContext } from '@omnitill/common';
 import { StockFigures } from '../rules/availability';
 import { haversineSql } from '../rules/geo';
 import { StockLine } from '../rules/stock-lines';
@@ -45,16 +45,16 @@ export class AvailabilityRepository {
 
   /** Stock of many variants (by id, or by upper-cased SKU) at one store, and whether the store exists. */
   async stockAt(ctx: RequestContext, storeId: string, key: 'id' | 'sku', values: readonly string[]): Promise<StoreStock> {
-    const match = key === 'id' ? 'v.id = ANY($2::uuid[])' : 'v.sku = ANY($2::varchar[])';
+    const match = key === 'id' ? inList('v.id', 'uuid', 2, values) : inList('v.sku', 'varchar', 2, values);
     const rows = await queryPrepared<StoreStockRow>(
       entityManagerOf(ctx, this.dataSource),
       `SELECT v.id AS variant_id, v.sku,
               COALESCE(s.on_hand, 0) AS on_hand, COALESCE(s.reserved, 0) AS reserved, COALESCE(s.safety_stock, 0) AS safety_stock
        FROM store st
-       LEFT JOIN product_variant v ON ${match}
+       LEFT JOIN product_variant v ON ${match.sql}
        LEFT JOIN stock_level s ON s.store_id = st.id AND s.variant_id = v.id
        WHERE st.id = $1`,
-      [storeId, values],
+      [storeId, ...match.params],
     );
     return {
       storeFound: rows.length > 0,
