@@ -248,7 +248,7 @@ describe('Inventory: stock operations and reads', () => {
   });
 
   it('reads the same figures for baskets of every length, within and beyond the per-length statements (IN_LIST_MAX_PARAMETERS)', async () => {
-    const store = await createStore(sut, admin);
+    const store = await createStore(sut, admin, { latitude: -45.87, longitude: 170.5, offersPickup: true });
     const variants = await createStockVariants(sut, admin, IN_LIST_MAX_PARAMETERS + 4);
     await receiveStockLines(sut, admin, store.id, variants.map((variant, i) => ({ variantId: variant.id, quantity: i + 1 })));
     const quantityOf = new Map(variants.map((variant, i) => [variant.id, i + 1]));
@@ -261,6 +261,12 @@ describe('Inventory: stock operations and reads', () => {
       }
       const bySku = await read<Availability[]>('availability', { storeId: store.id, skus: basket.map((v) => v.sku) });
       expect(bySku.map((a) => a.onHand)).toEqual(basket.map((v) => quantityOf.get(v.id)));
+      // The only store with these variants has the whole basket, and not one more of the scarcest line.
+      const lines = basket.map((v) => ({ variantId: v.id, quantity: quantityOf.get(v.id) }));
+      const near = { latitude: -45.9, longitude: 170.5 };
+      expect((await read<PickupStore[]>('pickupStores', { lines, ...near })).map((s) => s.storeId)).toEqual([store.id]);
+      const oneTooMany = lines.map((line, i) => (i === 0 ? { ...line, quantity: line.quantity + 1 } : line));
+      expect(await read<PickupStore[]>('pickupStores', { lines: oneTooMany, ...near })).toEqual([]);
     }
   });
 

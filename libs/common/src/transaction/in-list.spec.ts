@@ -1,4 +1,4 @@
-import { IN_LIST_MAX_PARAMETERS, inList } from './in-list';
+import { IN_LIST_MAX_PARAMETERS, inList, rowsList } from './in-list';
 
 describe('inList', () => {
   it('writes one typed parameter per value, numbered from the first one given', () => {
@@ -19,5 +19,25 @@ describe('inList', () => {
 
   it('answers an empty list with an array parameter, since IN () is not SQL', () => {
     expect(inList('v.id', 'uuid', 1, [])).toEqual({ sql: 'v.id = ANY($1::uuid[])', params: [[]] });
+  });
+});
+
+describe('rowsList', () => {
+  const columns = [{ name: 'variant_id', sqlType: 'uuid' }, { name: 'quantity', sqlType: 'int' }];
+
+  it('writes a VALUES table with one typed parameter per value, row by row', () => {
+    expect(rowsList('w', columns, 5, [['a', 1], ['b', 2]])).toEqual({
+      sql: '(VALUES ($5::uuid, $6::int), ($7::uuid, $8::int)) AS w(variant_id, quantity)',
+      params: ['a', 1, 'b', 2],
+    });
+  });
+
+  it('takes one array per column beyond the bound (and for no rows)', () => {
+    const rows = Array.from({ length: IN_LIST_MAX_PARAMETERS + 1 }, (_, i) => [`v${i}`, i]);
+    expect(rowsList('w', columns, 1, rows)).toEqual({
+      sql: 'unnest($1::uuid[], $2::int[]) AS w(variant_id, quantity)',
+      params: [rows.map((row) => row[0]), rows.map((row) => row[1])],
+    });
+    expect(rowsList('w', columns, 1, []).params).toEqual([[], []]);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, inList, queryPrepared, RequestContext } from '@omnitill/common';
+import { entityManagerOf, inList, queryPrepared, RequestContext, rowsList } from '@omnitill/common';
 import { StockFigures } from '../rules/availability';
 import { haversineSql } from '../rules/geo';
 import { StockLine } from '../rules/stock-lines';
@@ -26,6 +26,8 @@ export interface PickupStoreRow {
   readonly pickupPromiseMinutes: number;
   readonly distanceKm: number;
 }
+
+const WANTED_COLUMNS = [{ name: 'variant_id', sqlType: 'uuid' }, { name: 'quantity', sqlType: 'int' }];
 
 interface StoreStockRow {
   variant_id: string | null;
@@ -75,24 +77,22 @@ export class AvailabilityRepository {
     longitude: number,
     limit: number,
   ): Promise<PickupStoreRow[]> {
+    const wanted = rowsList('w', WANTED_COLUMNS, 5, lines.map((line) => [line.variantId, line.quantity]));
     const rows = await queryPrepared<{
       store_id: string; code: string; name: string; city: string; latitude: number; longitude: number;
       pickup_promise_minutes: number; distance_km: number;
     }>(
       entityManagerOf(ctx, this.dataSource),
-      `WITH wanted AS (
-        SELECT w.variant_id, w.quantity FROM unnest($1::uuid[], $2::int[]) AS w(variant_id, quantity)
-      )
-      SELECT st.id AS store_id, st.code, st.name, st.city, st.latitude, st.longitude, st.pickup_promise_minutes,
-             ${haversineSql('st.latitude', 'st.longitude', '$3::float8', '$4::float8')} AS distance_km
-      FROM wanted w
+      `SELECT st.id AS store_id, st.code, st.name, st.city, st.latitude, st.longitude, st.pickup_promise_minutes,
+             ${haversineSql('st.latitude', 'st.longitude', '$1::float8', '$2::float8')} AS distance_km
+      FROM ${wanted.sql}
       JOIN stock_level s ON s.variant_id = w.variant_id AND s.on_hand - s.reserved - s.safety_stock >= w.quantity
       JOIN store st ON st.id = s.store_id AND st.offers_pickup AND st.holds_stock
       GROUP BY st.id
-      HAVING count(*) = $5
+      HAVING count(*) = $3
       ORDER BY distance_km, st.code
-      LIMIT $6`,
-      [lines.map((l) => l.variantId), lines.map((l) => l.quantity), latitude, longitude, lines.length, limit],
+      LIMIT $4`,
+      [latitude, longitude, lines.length, limit, ...wanted.params],
     );
     return rows.map((row) => ({
       storeId: row.store_id,
