@@ -262,7 +262,7 @@ describe('Inventory: stock operations and reads', () => {
       const bySku = await read<Availability[]>('availability', { storeId: store.id, skus: basket.map((v) => v.sku) });
       expect(bySku.map((a) => a.onHand)).toEqual(basket.map((v) => quantityOf.get(v.id)));
       // The only store with these variants has the whole basket, and not one more of the scarcest line.
-      const lines = basket.map((v) => ({ variantId: v.id, quantity: quantityOf.get(v.id) }));
+      const lines = basket.map((v) => ({ variantId: v.id, quantity: quantityOf.get(v.id) ?? 0 }));
       const near = { latitude: -45.9, longitude: 170.5 };
       expect((await read<PickupStore[]>('pickupStores', { lines, ...near })).map((s) => s.storeId)).toEqual([store.id]);
       const oneTooMany = lines.map((line, i) => (i === 0 ? { ...line, quantity: line.quantity + 1 } : line));

@@ -8,6 +8,7 @@ export { InventoryReservationService } from './services/inventory-reservation.se
 export type { ReservationRequest, CommitOptions } from './services/inventory-reservation.service';
 export { StockLedgerService } from './services/stock-ledger.service';
 export type { SaleRecord, MovementRequest } from './services/stock-ledger.service';
+export type { LedgerStatementPart } from './repositories/stock-ledger.repository';
 export { StockVerificationService } from './services/stock-verification.service';
 export type { LedgerMismatch, ReservedMismatch } from './repositories/verification.repository';
 export { AvailabilityService } from './services/availability.service';

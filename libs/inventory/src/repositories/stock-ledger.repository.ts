@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, queryPrepared, queryRows, RequestContext } from '@omnitill/common';
+import { entityManagerOf, ParameterisedSql, queryPrepared, queryRows, RequestContext } from '@omnitill/common';
 import { StockMovementEntity } from '../entities/stock-movement.entity';
 import { StockMovementType } from '../entities/stock.enums';
 import { SettlementLine } from '../rules/settlement';
@@ -26,6 +26,59 @@ export interface MovementContext {
   readonly referenceId?: string | null;
 }
 
+/** Common table expressions to put at the head of another statement's WITH, and their parameters. */
+export interface LedgerStatementPart extends ParameterisedSql {
+  /** The CTE returning the movements written (MOVEMENT_COLUMNS); select from it to run after them. */
+  readonly written: string;
+}
+
+/**
+ * The CTEs of StockLedgerRepository.applyEntries, parameters numbered from `firstParam`, so that a
+ * caller can write ledger entries in the same statement as its own rows (a POS sale: one round trip
+ * for stock and order). Levels are locked in variant order by the upsert.
+ */
+export function ledgerEntriesPart(storeId: string, entries: readonly LedgerEntry[], meta: MovementContext, firstParam: number): LedgerStatementPart {
+  const $ = (n: number) => `$${firstParam + n - 1}`;
+  return {
+    sql: `ledger_entry AS MATERIALIZED (
+        SELECT e.variant_id, e.quantity, e.type::stock_movement_type AS type, e.reason, e.reference_type, e.reference_id, e.ord
+        FROM unnest(${$(2)}::uuid[], ${$(3)}::int[], ${$(4)}::text[], ${$(5)}::text[], ${$(6)}::text[], ${$(7)}::text[]) WITH ORDINALITY
+          AS e(variant_id, quantity, type, reason, reference_type, reference_id, ord)
+      ),
+      ledger_level AS (
+        INSERT INTO stock_level AS s (store_id, variant_id, on_hand, needs_recount, updated_at)
+        SELECT ${$(1)}::uuid, e.variant_id, SUM(e.quantity)::int, SUM(e.quantity) < 0, ${$(9)}::timestamptz
+        FROM ledger_entry e GROUP BY e.variant_id ORDER BY e.variant_id
+        ON CONFLICT (store_id, variant_id) DO UPDATE
+          SET on_hand = s.on_hand + EXCLUDED.on_hand,
+              needs_recount = s.needs_recount OR s.on_hand + EXCLUDED.on_hand < 0,
+              updated_at = EXCLUDED.updated_at
+        RETURNING s.variant_id, s.on_hand
+      ),
+      ledger_movement AS (
+        INSERT INTO stock_movement (${INSERT_MOVEMENT_COLUMNS})
+        SELECT ${$(1)}::uuid, e.variant_id, e.type, e.quantity,
+          l.on_hand - COALESCE(SUM(e.quantity) OVER (PARTITION BY e.variant_id ORDER BY e.ord ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING), 0)::int,
+          ${$(8)}::varchar, e.reason, e.reference_type, e.reference_id, ${$(9)}::timestamptz
+        FROM ledger_entry e JOIN ledger_level l ON l.variant_id = e.variant_id
+        ORDER BY e.ord
+        RETURNING ${MOVEMENT_COLUMNS}
+      )`,
+    params: [
+      storeId,
+      entries.map((e) => e.variantId),
+      entries.map((e) => e.quantity),
+      entries.map((e) => e.type),
+      entries.map((e) => e.reason ?? meta.reason ?? null),
+      entries.map((e) => e.referenceType ?? meta.referenceType ?? null),
+      entries.map((e) => e.referenceId ?? meta.referenceId ?? null),
+      meta.actor,
+      meta.occurredAt,
+    ],
+    written: 'ledger_movement',
+  };
+}
+
 /**
  * Every change of on hand. Each method is ONE statement that changes the levels and appends their
  * movements together (data-modifying CTEs), so on hand equals the sum of movements even outside a
@@ -41,44 +94,12 @@ export class StockLedgerRepository {
    * follows their order.
    */
   async applyEntries(ctx: RequestContext, storeId: string, entries: readonly LedgerEntry[], meta: MovementContext): Promise<StockMovementEntity[]> {
+    const part = ledgerEntriesPart(storeId, entries, meta, 1);
     const rows = await queryPrepared<MovementRow>(
       entityManagerOf(ctx, this.dataSource),
-      `WITH entry AS MATERIALIZED (
-        SELECT e.variant_id, e.quantity, e.type::stock_movement_type AS type, e.reason, e.reference_type, e.reference_id, e.ord
-        FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY
-          AS e(variant_id, quantity, type, reason, reference_type, reference_id, ord)
-      ),
-      level AS (
-        INSERT INTO stock_level AS s (store_id, variant_id, on_hand, needs_recount, updated_at)
-        SELECT $1, e.variant_id, SUM(e.quantity)::int, SUM(e.quantity) < 0, $9
-        FROM entry e GROUP BY e.variant_id ORDER BY e.variant_id
-        ON CONFLICT (store_id, variant_id) DO UPDATE
-          SET on_hand = s.on_hand + EXCLUDED.on_hand,
-              needs_recount = s.needs_recount OR s.on_hand + EXCLUDED.on_hand < 0,
-              updated_at = EXCLUDED.updated_at
-        RETURNING s.variant_id, s.on_hand
-      ),
-      movement AS (
-        INSERT INTO stock_movement (${INSERT_MOVEMENT_COLUMNS})
-        SELECT $1, e.variant_id, e.type, e.quantity,
-          l.on_hand - COALESCE(SUM(e.quantity) OVER (PARTITION BY e.variant_id ORDER BY e.ord ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING), 0)::int,
-          $8, e.reason, e.reference_type, e.reference_id, $9
-        FROM entry e JOIN level l ON l.variant_id = e.variant_id
-        ORDER BY e.ord
-        RETURNING ${MOVEMENT_COLUMNS}
-      )
-      SELECT ${MOVEMENT_COLUMNS} FROM movement ORDER BY id`,
-      [
-        storeId,
-        entries.map((e) => e.variantId),
-        entries.map((e) => e.quantity),
-        entries.map((e) => e.type),
-        entries.map((e) => e.reason ?? meta.reason ?? null),
-        entries.map((e) => e.referenceType ?? meta.referenceType ?? null),
-        entries.map((e) => e.referenceId ?? meta.referenceId ?? null),
-        meta.actor,
-        meta.occurredAt,
-      ],
+      `WITH ${part.sql}
+      SELECT ${MOVEMENT_COLUMNS} FROM ${part.written} ORDER BY id`,
+      part.params,
     );
     return rows.map(toMovement);
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BadInputException, Clock, NotFoundException, RequestContext } from '@omnitill/common';
 import { StockMovementEntity } from '../entities/stock-movement.entity';
 import { StockMovementType } from '../entities/stock.enums';
-import { LedgerEntry, StockLedgerRepository } from '../repositories/stock-ledger.repository';
+import { LedgerEntry, ledgerEntriesPart, LedgerStatementPart, MovementContext, StockLedgerRepository } from '../repositories/stock-ledger.repository';
 import { movementQuantityProblem } from '../rules/movement-direction';
 import { assertLineQuantities, MAX_LINE_QUANTITY, MAX_LINES, mergeStockLines, StockLine } from '../rules/stock-lines';
 
@@ -42,15 +42,28 @@ export class StockLedgerService {
 
   /** Decrements on hand for a POS sale, one SALE movement per variant. */
   async recordSale(ctx: RequestContext, sale: SaleRecord): Promise<StockMovementEntity[]> {
+    const { entries, meta } = this.saleEntries(ctx, sale);
+    return this.write(ctx, sale.storeId, entries, meta);
+  }
+
+  /**
+   * The same writes as recordSale, as CTEs for the caller's own statement (parameters from
+   * `firstParam`): the till sale writes its stock and its order in one round trip. The caller's
+   * statement should read `written` before taking locks of its own, so every sale locks stock
+   * levels first, as recordSale's callers do.
+   */
+  saleInStatement(ctx: RequestContext, sale: SaleRecord, firstParam: number): LedgerStatementPart {
+    const { entries, meta } = this.saleEntries(ctx, sale);
+    return ledgerEntriesPart(sale.storeId, entries, meta, firstParam);
+  }
+
+  private saleEntries(ctx: RequestContext, sale: SaleRecord): { entries: LedgerEntry[]; meta: MovementContext } {
     const lines = mergeStockLines(sale.lines);
     assertLineQuantities(lines, MAX_LINE_QUANTITY * MAX_LINES);
-    const entries: LedgerEntry[] = lines.map((line) => ({ variantId: line.variantId, type: StockMovementType.SALE, quantity: -line.quantity }));
-    return this.write(ctx, sale.storeId, entries, {
-      actor: ctx.actorLabel,
-      occurredAt: sale.occurredAt,
-      referenceType: sale.referenceType,
-      referenceId: sale.referenceId,
-    });
+    return {
+      entries: lines.map((line) => ({ variantId: line.variantId, type: StockMovementType.SALE, quantity: -line.quantity })),
+      meta: { actor: ctx.actorLabel, occurredAt: sale.occurredAt, referenceType: sale.referenceType, referenceId: sale.referenceId },
+    };
   }
 
   /** Appends movements of any type whose sign matches it (RETURN_RESTOCK in, DAMAGE out...). */
@@ -72,7 +85,7 @@ export class StockLedgerService {
     ctx: RequestContext,
     storeId: string,
     entries: readonly LedgerEntry[],
-    meta: Parameters<StockLedgerRepository['applyEntries']>[3],
+    meta: MovementContext,
   ): Promise<StockMovementEntity[]> {
     try {
       return await this.ledger.applyEntries(ctx, storeId, entries, meta);

@@ -28,6 +28,11 @@ export interface NewOrderContents {
   readonly changes: readonly NewStateChange[];
   /** Events about the new order; the order's number is added to each payload. */
   readonly events: readonly NewDomainEvent[];
+  /**
+   * Writes of another context to run first in the same statement (a till sale's stock movements):
+   * CTEs built with parameters from the number given, and the CTE the number sequence waits for.
+   */
+  readonly before?: (firstParam: number) => { readonly sql: string; readonly params: unknown[]; readonly written: string };
 }
 
 /** Which idempotency key the insert must not duplicate. */
@@ -130,10 +135,12 @@ export class OrderRepository {
   /**
    * ONE statement for a new order and everything it holds: takes the next number of the store's
    * channel sequence (atomic upsert), inserts the order with it, its lines, payments and history,
-   * and its events (their payload gets the number). The sequence row stays locked until commit, so
-   * this runs last in the use case's writes. Returns null when `idempotencyKey` says the order
-   * already exists (nothing else is written); the caller must then roll back, which also gives the
-   * number back, so numbers stay gap-free.
+   * and its events (their payload gets the number). `contents.before` runs first in the same
+   * statement (the sequence waits for it), so its locks are taken before the sequence's, as when
+   * it ran as a statement of its own. The sequence row stays locked until commit, so this runs
+   * last in the use case's writes. Returns null when `idempotencyKey` says the order already
+   * exists (none of the order is written, but `before` is); the caller must then roll back, which
+   * also gives the number back, so numbers stay gap-free.
    */
   async insertNumbered(
     ctx: RequestContext,
@@ -161,11 +168,14 @@ export class OrderRepository {
       joinWith: { relation: 'o', payloadPatch: "jsonb_build_object('number', o.number)" },
     });
     params.push(...eventInsert.params);
+    const before = contents.before?.(params.length + 1);
+    params.push(...(before?.params ?? []));
+    const sequenceRow = `$${storeParam}::uuid, $${channelParam}::varchar, 1`;
     const rows = await queryPrepared<{ id: string; number: string }>(
       entityManagerOf(ctx, this.dataSource),
-      `WITH seq AS (
+      `WITH ${before ? `${before.sql},` : ''} seq AS (
         INSERT INTO order_number_sequence AS s (store_id, channel, last_value)
-        VALUES ($${storeParam}::uuid, $${channelParam}::varchar, 1)
+        ${before ? `SELECT ${sequenceRow} FROM (SELECT count(*) FROM ${before.written}) AS written_first` : `VALUES (${sequenceRow})`}
         ON CONFLICT (store_id, channel) DO UPDATE SET last_value = s.last_value + 1
         RETURNING s.last_value
       ), o AS (

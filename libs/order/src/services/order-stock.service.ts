@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { RequestContext } from '@omnitill/common';
 import {
-  AvailabilityService, InsufficientStockError, InventoryReservationService, ReservationEntity, ReservationExpiredError,
+  AvailabilityService, InsufficientStockError, InventoryReservationService, LedgerStatementPart, ReservationEntity, ReservationExpiredError,
   ReservationNotActiveError, StockLedgerService, StockLine, StockMovementType,
 } from '@omnitill/inventory';
 import { StoreEntity } from '@omnitill/store';
@@ -56,9 +56,12 @@ export class OrderStockService {
     return result instanceof ReservationNotActiveError || result instanceof ReservationExpiredError ? result : null;
   }
 
-  /** A till sale: SALE movements at the time it happened. Never refused for a stale count. */
-  async recordSale(ctx: RequestContext, storeId: string, orderId: string, lines: readonly StockLine[], occurredAt: Date): Promise<void> {
-    await this.ledger.recordSale(ctx, { storeId, lines, occurredAt, referenceType: ORDER_REFERENCE_TYPE, referenceId: orderId });
+  /**
+   * A till sale's SALE movements at the time it happened, as CTEs for the order's own insert (one
+   * round trip for both; see OrderRepository.insertNumbered). Never refused for a stale count.
+   */
+  saleInStatement(ctx: RequestContext, storeId: string, orderId: string, lines: readonly StockLine[], occurredAt: Date): (firstParam: number) => LedgerStatementPart {
+    return (firstParam) => this.ledger.saleInStatement(ctx, { storeId, lines, occurredAt, referenceType: ORDER_REFERENCE_TYPE, referenceId: orderId }, firstParam);
   }
 
   /** A voided sale's units go back on the shelf as ADJUSTMENT movements with reason "void". */

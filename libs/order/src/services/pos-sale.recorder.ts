@@ -59,10 +59,11 @@ function storeCreditTendered(payments: readonly PaymentInput[]): number {
 const OVERRIDE_ROLES: readonly StaffRole[] = [StaffRole.STORE_MANAGER, StaffRole.ADMIN];
 
 /**
- * The body of one POS sale, inside its transaction. The hot path is three statements: the variant
- * look-up (plus the customer's when one is identified), the stock entries, and ONE insert of the
- * numbered order with its lines, payments, history and event (ON CONFLICT DO NOTHING on the till's
- * clientSaleId: a repeat writes nothing and is answered with the original).
+ * The body of one POS sale, inside its transaction. The hot path is two statements: the variant
+ * look-up (plus the customer's when one is identified), and ONE statement writing the stock
+ * entries and the numbered order with its lines, payments, history and event (ON CONFLICT DO
+ * NOTHING on the till's clientSaleId: a repeat is answered with the original, and its transaction,
+ * stock entries included, rolls back).
  */
 @Injectable()
 export class PosSaleRecorder {
@@ -183,14 +184,14 @@ export class PosSaleRecorder {
     const orderLines = newOrderLines(orderId, lines, priced);
     const payments = settlement.payments.map((payment) => ({ ...payment, id: timeOrderedUuid(), orderId, createdAt: now }));
     const history = { orderId, fromState: null, toState: OrderState.COMPLETED, actor: tx.actorLabel, reason: 'sold at the till', occurredAt: now };
-    // Stock first, the numbered insert last: the store's number sequence row stays locked until
-    // commit, so it is taken by the last statement (sales of one store queue there only briefly).
-    await this.stock.recordSale(tx, store.id, orderId, lines.map((line) => ({ variantId: line.variant.id, quantity: line.quantity })), request.occurredAt);
+    // Stock and order in ONE statement, the stock levels locked before the store's number sequence
+    // row, which stays locked until commit (sales of one store queue there only briefly).
     const inserted = await this.orders.insertNumbered(tx, order, orderNumberPrefix(store.code, OrderChannel.POS), 'client-sale', {
       lines: orderLines,
       payments,
       changes: [history],
       events: orderEvents('sale.completed', [order], { lines: eventLines(orderLines, currency) }, request.occurredAt),
+      before: this.stock.saleInStatement(tx, store.id, orderId, lines.map((line) => ({ variantId: line.variant.id, quantity: line.quantity })), request.occurredAt),
     });
     if (!inserted) {
       throw new AlreadyRecordedSignal();
