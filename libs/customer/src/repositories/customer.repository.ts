@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource } from 'typeorm';
-import { entityManagerOf, escapeLike, Page, queryRows, RequestContext } from '@omnitill/common';
+import { entityManagerOf, escapeLike, Page, queryPrepared, queryRows, RequestContext } from '@omnitill/common';
 import { CustomerEntity } from '../entities/customer.entity';
+import { CustomerChannel } from '../entities/customer.enums';
 
 export type CustomerInsert = Pick<
   CustomerEntity,
@@ -23,7 +24,7 @@ export class CustomerRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   findById(ctx: RequestContext, id: string): Promise<CustomerEntity | null> {
-    return entityManagerOf(ctx, this.dataSource).findOneBy(CustomerEntity, { id });
+    return this.findOneBy(ctx, 'id', id);
   }
 
   findByIds(ctx: RequestContext, ids: readonly string[]): Promise<CustomerEntity[]> {
@@ -35,16 +36,16 @@ export class CustomerRepository {
 
   /** Index-backed (uq_customer_email); `email` must be normalised. */
   findByEmail(ctx: RequestContext, email: string): Promise<CustomerEntity | null> {
-    return entityManagerOf(ctx, this.dataSource).findOneBy(CustomerEntity, { email });
+    return this.findOneBy(ctx, 'email', email);
   }
 
   /** Index-backed (uq_customer_phone); `phone` must be E.164. */
   findByPhone(ctx: RequestContext, phone: string): Promise<CustomerEntity | null> {
-    return entityManagerOf(ctx, this.dataSource).findOneBy(CustomerEntity, { phone });
+    return this.findOneBy(ctx, 'phone', phone);
   }
 
   findByLoyaltyNumber(ctx: RequestContext, loyaltyNumber: string): Promise<CustomerEntity | null> {
-    return entityManagerOf(ctx, this.dataSource).findOneBy(CustomerEntity, { loyaltyNumber });
+    return this.findOneBy(ctx, 'loyalty_number', loyaltyNumber);
   }
 
   /** Locks the rows in id order, so two merges of overlapping profiles never deadlock. */
@@ -120,4 +121,54 @@ export class CustomerRepository {
       [ids, at],
     );
   }
+
+  /**
+   * One profile by a unique column, as a prepared statement: the till identifies a customer on
+   * most sales, and TypeORM's statements are planned on every call.
+   */
+  private async findOneBy(ctx: RequestContext, column: 'id' | 'email' | 'phone' | 'loyalty_number', value: string): Promise<CustomerEntity | null> {
+    const rows = await queryPrepared<CustomerRow>(
+      entityManagerOf(ctx, this.dataSource),
+      `SELECT ${CUSTOMER_COLUMNS} FROM customer WHERE ${column} = $1`,
+      [value],
+    );
+    return rows.length > 0 ? toCustomer(rows[0]) : null;
+  }
+}
+
+const CUSTOMER_COLUMNS =
+  'id, email, phone, first_name, last_name, loyalty_number, password_hash, email_verified_at, created_channel, erased_at, merged_into_id, created_at, updated_at';
+
+interface CustomerRow {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  loyalty_number: string | null;
+  password_hash: string | null;
+  email_verified_at: Date | null;
+  created_channel: CustomerChannel;
+  erased_at: Date | null;
+  merged_into_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function toCustomer(row: CustomerRow): CustomerEntity {
+  return Object.assign(new CustomerEntity(), {
+    id: row.id,
+    email: row.email,
+    phone: row.phone,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    loyaltyNumber: row.loyalty_number,
+    passwordHash: row.password_hash,
+    emailVerifiedAt: row.email_verified_at,
+    createdChannel: row.created_channel,
+    erasedAt: row.erased_at,
+    mergedIntoId: row.merged_into_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
 }
