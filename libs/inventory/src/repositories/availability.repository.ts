@@ -4,6 +4,7 @@ import { entityManagerOf, inList, queryPrepared, RequestContext, rowsList } from
 import { StockFigures } from '../rules/availability';
 import { haversineSql } from '../rules/geo';
 import { StockLine } from '../rules/stock-lines';
+import { STOCK_LINE_COLUMNS } from './sql-rows';
 
 export interface VariantStock extends StockFigures {
   readonly variantId: string;
@@ -26,8 +27,6 @@ export interface PickupStoreRow {
   readonly pickupPromiseMinutes: number;
   readonly distanceKm: number;
 }
-
-const WANTED_COLUMNS = [{ name: 'variant_id', sqlType: 'uuid' }, { name: 'quantity', sqlType: 'int' }];
 
 interface StoreStockRow {
   variant_id: string | null;
@@ -77,7 +76,7 @@ export class AvailabilityRepository {
     longitude: number,
     limit: number,
   ): Promise<PickupStoreRow[]> {
-    const wanted = rowsList('w', WANTED_COLUMNS, 5, lines.map((line) => [line.variantId, line.quantity]));
+    const wanted = rowsList('w', STOCK_LINE_COLUMNS, 5, lines.map((line) => [line.variantId, line.quantity]));
     const rows = await queryPrepared<{
       store_id: string; code: string; name: string; city: string; latitude: number; longitude: number;
       pickup_promise_minutes: number; distance_km: number;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
+import { entityManagerOf, queryPrepared, queryRows, RequestContext } from '@omnitill/common';
 import { ReservationEntity, StockReservationEntity, StockReservationLineEntity } from '../entities/stock-reservation.entity';
 import { StockReservationState } from '../entities/stock.enums';
 import { StockLine } from '../rules/stock-lines';
@@ -11,19 +11,30 @@ export type ReservationInsert = Pick<StockReservationEntity, 'id' | 'storeId' | 
 export class ReservationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The reservation and its lines in ONE prepared statement (every pickup and ship order writes one). */
   async insert(ctx: RequestContext, reservation: ReservationInsert, lines: readonly StockLine[]): Promise<ReservationEntity> {
-    const manager = entityManagerOf(ctx, this.dataSource);
-    const entity = manager.create(StockReservationEntity, {
+    await queryPrepared(
+      entityManagerOf(ctx, this.dataSource),
+      `WITH reservation AS (
+        INSERT INTO stock_reservation (id, store_id, reference_type, reference_id, state, expires_at, created_by, release_reason, created_at, updated_at)
+        VALUES ($1, $2, $3, $4, 'ACTIVE', $5, $6, NULL, $7, $7)
+        RETURNING id
+      )
+      INSERT INTO stock_reservation_line (reservation_id, variant_id, quantity)
+      SELECT reservation.id, l.variant_id, l.quantity FROM reservation, unnest($8::uuid[], $9::int[]) AS l(variant_id, quantity)`,
+      [
+        reservation.id, reservation.storeId, reservation.referenceType, reservation.referenceId, reservation.expiresAt,
+        reservation.createdBy, reservation.createdAt, lines.map((line) => line.variantId), lines.map((line) => line.quantity),
+      ],
+    );
+    const entity = Object.assign(new StockReservationEntity(), {
       ...reservation,
       state: StockReservationState.ACTIVE,
       releaseReason: null,
       updatedAt: reservation.createdAt,
     });
     const lineEntities = lines.map((line) =>
-      manager.create(StockReservationLineEntity, { reservationId: reservation.id, variantId: line.variantId, quantity: line.quantity }),
-    );
-    await manager.insert(StockReservationEntity, entity);
-    await manager.insert(StockReservationLineEntity, lineEntities);
+      Object.assign(new StockReservationLineEntity(), { reservationId: reservation.id, variantId: line.variantId, quantity: line.quantity }));
     return Object.assign(entity, { lines: lineEntities });
   }
 

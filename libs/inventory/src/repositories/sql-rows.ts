@@ -1,6 +1,9 @@
 import { StockMovementEntity } from '../entities/stock-movement.entity';
 import { StockMovementType } from '../entities/stock.enums';
 
+/** A basket's (variant, quantity) lines as a table, for rowsList. */
+export const STOCK_LINE_COLUMNS = [{ name: 'variant_id', sqlType: 'uuid' }, { name: 'quantity', sqlType: 'int' }];
+
 export const MOVEMENT_COLUMNS =
   'id, store_id, variant_id, type, quantity, on_hand_after, actor, reason, reference_type, reference_id, occurred_at';
 

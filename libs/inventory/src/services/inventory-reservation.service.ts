@@ -59,7 +59,7 @@ export class InventoryReservationService {
     if (!(request.expiresAt.getTime() > now.getTime())) {
       throw new BadInputException('expiresAt must be in the future', [{ field: 'expiresAt', messages: ['must be in the future'] }]);
     }
-    const store = await this.targets.getStore(ctx, request.storeId);
+    const store = await this.targets.getRecentStore(ctx, request.storeId);
     await this.targets.assertVariantsExist(ctx, lines.map((l) => l.variantId));
     const held = await this.levels.reserve(ctx, store.id, lines, now);
     if (held.size < lines.length) {

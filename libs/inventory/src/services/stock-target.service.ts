@@ -26,6 +26,11 @@ export class StockTargetService {
     return this.stores.getById(ctx, storeId);
   }
 
+  /** The store as read at most STORE_CACHE_SECONDS ago (NOT_FOUND when missing), for hot paths that need its id only. */
+  async getRecentStore(ctx: RequestContext, storeId: string): Promise<StoreEntity> {
+    return this.stores.getRecent(ctx, storeId);
+  }
+
   /** NOT_FOUND naming the first unknown variant. Inactive variants count: stock of a retired item still moves. */
   async assertVariantsExist(ctx: RequestContext, variantIds: readonly string[]): Promise<void> {
     const wanted = [...new Set(variantIds.map((id) => id.toLowerCase()))];

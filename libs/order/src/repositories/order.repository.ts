@@ -210,7 +210,7 @@ export class OrderRepository {
   }
 
   async findIdByClientSale(ctx: RequestContext, terminalId: string, clientSaleId: string): Promise<string | null> {
-    const rows = await queryRows<{ id: string }>(
+    const rows = await queryPrepared<{ id: string }>(
       entityManagerOf(ctx, this.dataSource),
       'SELECT id FROM "order" WHERE terminal_id = $1 AND client_sale_id = $2',
       [terminalId, clientSaleId],
@@ -219,7 +219,7 @@ export class OrderRepository {
   }
 
   async findIdByClientOrder(ctx: RequestContext, placedBy: string, clientOrderId: string): Promise<string | null> {
-    const rows = await queryRows<{ id: string }>(
+    const rows = await queryPrepared<{ id: string }>(
       entityManagerOf(ctx, this.dataSource),
       'SELECT id FROM "order" WHERE placed_by = $1 AND client_order_id = $2',
       [placedBy, clientOrderId],

@@ -51,7 +51,7 @@ export class CheckoutService {
     if (replay) {
       return replay;
     }
-    const store = await this.stores.getById(ctx, request.storeId);
+    const store = await this.stores.getRecent(ctx, request.storeId);
     if (!store.offersPickup || !store.holdsStock) {
       return new StoreDoesNotOfferPickupError(store.id);
     }
@@ -79,7 +79,7 @@ export class CheckoutService {
     if (replay) {
       return replay;
     }
-    const store = await this.stores.getById(ctx, request.storeId);
+    const store = await this.stores.getRecent(ctx, request.storeId);
     if (!store.holdsStock) {
       return new StoreHoldsNoStockError(store.id);
     }
