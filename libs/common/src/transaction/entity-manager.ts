@@ -67,3 +67,37 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
+
+const selectLists = new WeakMap<object, string>();
+
+/**
+ * Entities of `entity`'s table matching `where` (SQL on the table's columns, `$n` parameters),
+ * read as ONE named prepared statement (queryPrepared) instead of TypeORM's query builder, whose
+ * statements PostgreSQL plans on every call. Every selectable column is read, named as its
+ * property, and assigned to a new instance; for our entities (no transformers, no embedded
+ * columns) that is what TypeORM's find hydrates. No relations are loaded. `orderBy` is SQL too.
+ */
+export async function findPrepared<T extends object>(
+  manager: EntityManager,
+  entity: new () => T,
+  where: string,
+  params: readonly unknown[],
+  options: { readonly orderBy?: string; readonly forUpdate?: boolean } = {},
+): Promise<T[]> {
+  const metadata = manager.connection.getMetadata(entity);
+  let columns = selectLists.get(metadata);
+  if (columns === undefined) {
+    columns = metadata.columns
+      .filter((column) => column.isSelect && !column.isVirtual && column.embeddedMetadata === undefined)
+      .map((column) => `"${column.databaseName}" AS "${column.propertyName}"`)
+      .join(', ');
+    selectLists.set(metadata, columns);
+  }
+  const rows = await queryPrepared<Partial<T>>(
+    manager,
+    `SELECT ${columns} FROM ${metadata.tablePath.split('.').map((part) => `"${part}"`).join('.')} WHERE ${where}` +
+      `${options.orderBy ? ` ORDER BY ${options.orderBy}` : ''}${options.forUpdate ? ' FOR UPDATE' : ''}`,
+    params,
+  );
+  return rows.map((row) => Object.assign(new entity(), row));
+}

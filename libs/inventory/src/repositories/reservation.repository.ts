@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, queryPrepared, queryRows, RequestContext } from '@omnitill/common';
+import { entityManagerOf, findPrepared, queryPrepared, queryRows, RequestContext } from '@omnitill/common';
 import { ReservationEntity, StockReservationEntity, StockReservationLineEntity } from '../entities/stock-reservation.entity';
 import { StockReservationState } from '../entities/stock.enums';
 import { StockLine } from '../rules/stock-lines';
@@ -40,23 +40,11 @@ export class ReservationRepository {
 
   /** Locks the reservation row (a commit, a release and the sweeper never act on it at once). */
   async findForUpdate(ctx: RequestContext, id: string): Promise<ReservationEntity | null> {
-    const manager = entityManagerOf(ctx, this.dataSource);
-    const reservation = await manager.findOne(StockReservationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!reservation) {
-      return null;
-    }
-    const lines = await manager.find(StockReservationLineEntity, { where: { reservationId: id }, order: { variantId: 'ASC' } });
-    return Object.assign(reservation, { lines });
+    return this.withLines(ctx, id, true);
   }
 
   async findById(ctx: RequestContext, id: string): Promise<ReservationEntity | null> {
-    const manager = entityManagerOf(ctx, this.dataSource);
-    const reservation = await manager.findOneBy(StockReservationEntity, { id });
-    if (!reservation) {
-      return null;
-    }
-    const lines = await manager.find(StockReservationLineEntity, { where: { reservationId: id }, order: { variantId: 'ASC' } });
-    return Object.assign(reservation, { lines });
+    return this.withLines(ctx, id, false);
   }
 
   async close(ctx: RequestContext, reservation: ReservationEntity, state: StockReservationState, at: Date, reason: string | null): Promise<ReservationEntity> {
@@ -87,5 +75,16 @@ export class ReservationRepository {
       [now, limit],
     );
     return rows.map((row) => row.id);
+  }
+
+  /** The reservation (locked until commit when `forUpdate`) and its lines: two prepared statements. */
+  private async withLines(ctx: RequestContext, id: string, forUpdate: boolean): Promise<ReservationEntity | null> {
+    const manager = entityManagerOf(ctx, this.dataSource);
+    const [reservation] = await findPrepared(manager, StockReservationEntity, 'id = $1', [id], { forUpdate });
+    if (!reservation) {
+      return null;
+    }
+    const lines = await findPrepared(manager, StockReservationLineEntity, 'reservation_id = $1', [id], { orderBy: 'variant_id' });
+    return Object.assign(reservation, { lines });
   }
 }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
-import { OrderStateChangeEntity } from '../entities/order-state-change.entity';
+import { entityManagerOf, queryPrepared, queryRows, RequestContext } from '@omnitill/common';
 import { OrderEntity } from '../entities/order.entity';
 import { OrderState } from '../entities/order.enums';
-import { NewOrder } from './order.repository';
+import { NewOrder, ORDER_COLUMNS } from './order.repository';
 
 export interface StateChangeRecord {
   readonly orderId: string;
@@ -34,25 +33,29 @@ export class OrderStateRepository {
    * the history row. False when someone else changed the state first (nothing is written then).
    */
   async transition(ctx: RequestContext, change: StateChangeRecord): Promise<boolean> {
-    const manager = entityManagerOf(ctx, this.dataSource);
-    const result = await manager
-      .createQueryBuilder()
-      .update(OrderEntity)
-      .set({ ...change.patch, state: change.to, updatedAt: change.at })
-      .where('id = :id AND state = :from', { id: change.orderId, from: change.from })
-      .execute();
-    if (result.affected !== 1) {
-      return false;
-    }
-    await manager.insert(OrderStateChangeEntity, {
-      orderId: change.orderId,
-      fromState: change.from,
-      toState: change.to,
-      actor: change.actor.slice(0, 120),
-      reason: change.reason?.slice(0, 200) ?? null,
-      occurredAt: change.at,
+    // ONE prepared statement for both writes (a text per set of patched columns: a handful).
+    const patch = (Object.entries(change.patch ?? {}) as [keyof NewOrder, unknown][])
+      .filter(([property, value]) => value !== undefined && property !== 'state');
+    const params: unknown[] = [change.orderId, change.from, change.to, change.at, change.actor.slice(0, 120), change.reason?.slice(0, 200) ?? null];
+    const assignments = patch.map(([property, value]) => {
+      params.push(value);
+      const [column, type] = ORDER_COLUMNS[property];
+      return `${column} = $${params.length}::${type}`;
     });
-    return true;
+    const rows = await queryPrepared<{ id: string }>(
+      entityManagerOf(ctx, this.dataSource),
+      `WITH moved AS (
+        UPDATE "order" SET ${[...assignments, 'state = $3::order_state', 'updated_at = $4::timestamptz'].join(', ')}
+        WHERE id = $1::uuid AND state = $2::order_state
+        RETURNING id
+      ), history AS (
+        INSERT INTO order_state_change (order_id, from_state, to_state, actor, reason, occurred_at)
+        SELECT id, $2::varchar, $3::varchar, $5::varchar, $6::varchar, $4::timestamptz FROM moved
+      )
+      SELECT id FROM moved`,
+      params,
+    );
+    return rows.length === 1;
   }
 
   /**

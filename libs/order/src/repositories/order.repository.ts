@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
-import { entityManagerOf, EventOutbox, NewDomainEvent, queryPrepared, queryRows, RequestContext } from '@omnitill/common';
+import { DataSource } from 'typeorm';
+import { entityManagerOf, EventOutbox, findPrepared, inList, NewDomainEvent, queryPrepared, queryRows, RequestContext } from '@omnitill/common';
 import { OrderLineEntity } from '../entities/order-line.entity';
 import { OrderPaymentEntity } from '../entities/order-payment.entity';
 import { OrderStateChangeEntity } from '../entities/order-state-change.entity';
@@ -38,7 +38,7 @@ export interface NewOrderContents {
 /** Which idempotency key the insert must not duplicate. */
 export type IdempotencyKey = 'client-sale' | 'client-order' | 'none';
 
-const ORDER_COLUMNS: Readonly<Record<keyof NewOrder, ColumnSpec>> = {
+export const ORDER_COLUMNS: Readonly<Record<keyof NewOrder, ColumnSpec>> = {
   id: ['id', 'uuid'],
   channel: ['channel', 'order_channel'],
   fulfilment: ['fulfilment', 'order_fulfilment'],
@@ -196,13 +196,15 @@ export class OrderRepository {
     return rows[0] ?? null;
   }
 
-  findById(ctx: RequestContext, id: string): Promise<OrderEntity | null> {
-    return entityManagerOf(ctx, this.dataSource).findOneBy(OrderEntity, { id });
+  async findById(ctx: RequestContext, id: string): Promise<OrderEntity | null> {
+    const [order] = await findPrepared(entityManagerOf(ctx, this.dataSource), OrderEntity, 'id = $1', [id]);
+    return order ?? null;
   }
 
   /** Locks the order row until the transaction ends (rules that span the order and its lines). */
-  findByIdForUpdate(ctx: RequestContext, id: string): Promise<OrderEntity | null> {
-    return entityManagerOf(ctx, this.dataSource).findOne(OrderEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  async findByIdForUpdate(ctx: RequestContext, id: string): Promise<OrderEntity | null> {
+    const [order] = await findPrepared(entityManagerOf(ctx, this.dataSource), OrderEntity, 'id = $1', [id], { forUpdate: true });
+    return order ?? null;
   }
 
   findByNumber(ctx: RequestContext, number: string): Promise<OrderEntity | null> {
@@ -227,17 +229,21 @@ export class OrderRepository {
     return rows[0]?.id ?? null;
   }
 
-  /** Orders with their lines, payments and history, in the order of `ids`: four queries whatever the count. */
+  /**
+   * Orders with their lines, payments and history, in the order of `ids`: four prepared queries
+   * whatever the count (one statement text per count up to IN_LIST_MAX_PARAMETERS).
+   */
   async loadDetails(ctx: RequestContext, ids: readonly string[]): Promise<OrderDetails[]> {
     if (ids.length === 0) {
       return [];
     }
     const manager = entityManagerOf(ctx, this.dataSource);
-    const where = { orderId: In([...ids]) };
-    const orders = await manager.find(OrderEntity, { where: { id: In([...ids]) } });
-    const lines = await manager.find(OrderLineEntity, { where, order: { lineNo: 'ASC' } });
-    const payments = await manager.find(OrderPaymentEntity, { where, order: { createdAt: 'ASC', id: 'ASC' } });
-    const history = await manager.find(OrderStateChangeEntity, { where, order: { id: 'ASC' } });
+    const byOrderId = inList('order_id', 'uuid', 1, ids);
+    const idIn = inList('id', 'uuid', 1, ids);
+    const orders = await findPrepared(manager, OrderEntity, idIn.sql, idIn.params);
+    const lines = await findPrepared(manager, OrderLineEntity, byOrderId.sql, byOrderId.params, { orderBy: 'line_no' });
+    const payments = await findPrepared(manager, OrderPaymentEntity, byOrderId.sql, byOrderId.params, { orderBy: 'created_at, id' });
+    const history = await findPrepared(manager, OrderStateChangeEntity, byOrderId.sql, byOrderId.params, { orderBy: 'id' });
     const byId = new Map(orders.map((order) => [order.id, order]));
     return ids.flatMap((id) => {
       const order = byId.get(id);
@@ -253,7 +259,7 @@ export class OrderRepository {
   }
 
   async loadLines(ctx: RequestContext, orderId: string): Promise<OrderLineEntity[]> {
-    return entityManagerOf(ctx, this.dataSource).find(OrderLineEntity, { where: { orderId }, order: { lineNo: 'ASC' } });
+    return findPrepared(entityManagerOf(ctx, this.dataSource), OrderLineEntity, 'order_id = $1', [orderId], { orderBy: 'line_no' });
   }
 
   /** Sets fields outside a state transition (reservation id, credentials, customer link). */

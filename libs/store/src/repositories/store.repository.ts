@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, FindOptionsWhere, ILike } from 'typeorm';
-import { entityManagerOf, escapeLike, Page, RequestContext, SortDirection } from '@omnitill/common';
+import { entityManagerOf, escapeLike, findPrepared, Page, RequestContext, SortDirection } from '@omnitill/common';
 import { StoreEntity } from '../entities/store.entity';
 import { StoreSortField } from '../api/inputs/store.input';
 
@@ -17,8 +17,9 @@ export interface StoreListQuery {
 export class StoreRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  findById(ctx: RequestContext, id: string): Promise<StoreEntity | null> {
-    return entityManagerOf(ctx, this.dataSource).findOneBy(StoreEntity, { id });
+  async findById(ctx: RequestContext, id: string): Promise<StoreEntity | null> {
+    const [store] = await findPrepared(entityManagerOf(ctx, this.dataSource), StoreEntity, 'id = $1', [id]);
+    return store ?? null;
   }
 
   findByIds(ctx: RequestContext, ids: readonly string[]): Promise<StoreEntity[]> {
