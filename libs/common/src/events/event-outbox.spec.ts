@@ -9,18 +9,18 @@ const NOW = new Date('2025-03-01T10:00:00Z');
 
 const placed: NewDomainEvent = { type: 'order.placed', aggregateType: 'order', aggregateId: 'o-1', payload: { total: { amount: 1200, currency: 'EUR' } } };
 
-/** A stand-in transaction manager that records the SQL it is given. */
+/** A stand-in transaction manager whose connection records the (prepared) statements it is given. */
 function fakeManager(active: boolean) {
   const calls: { sql: string; params: unknown[] }[] = [];
-  const manager = {
-    queryRunner: { isTransactionActive: active, data: {} as { afterCommit?: (() => void)[] } },
-    async query(sql: string, params: unknown[]) {
-      calls.push({ sql, params });
-      if (sql.startsWith('INSERT')) {
-        return (params[0] as string[]).map((id, index) => ({ id, sequence: String(index + 1) }));
-      }
-      return [];
+  const connection = {
+    async query(config: { name: string; text: string; values: unknown[] }) {
+      calls.push({ sql: config.text, params: config.values });
+      const rows = config.text.startsWith('INSERT') ? (config.values[0] as string[]).map((id, index) => ({ id, sequence: String(index + 1) })) : [];
+      return { rows };
     },
+  };
+  const manager = {
+    queryRunner: { isTransactionActive: active, data: {} as { afterCommit?: (() => void)[] }, connect: async () => connection },
   };
   return { manager: manager as unknown as EntityManager, calls, afterCommit: () => manager.queryRunner.data.afterCommit ?? [] };
 }

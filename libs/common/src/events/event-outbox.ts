@@ -4,6 +4,7 @@ import { RequestContext } from '../context/request-context';
 import { Clock } from '../time/clock';
 import { timeOrderedUuid } from '../ids/time-ordered-uuid';
 import { runAfterCommit } from '../transaction/transaction-runner';
+import { queryPrepared } from '../transaction/entity-manager';
 import { isDomainEventType, NewDomainEvent, OUTBOX_NOTIFY_CHANNEL } from './domain-event';
 
 /** One recorded event: its public id and its global position. */
@@ -114,7 +115,7 @@ export class EventOutbox {
       return [];
     }
     const insert = buildOutboxInsert(list, { now: this.clock.now(), channel: ctx.channel });
-    const rows: RecordedEvent[] = await manager.query(insert.sql, insert.params);
+    const rows = await queryPrepared<RecordedEvent>(manager, insert.sql, insert.params);
     runAfterCommit(ctx, () => this.wakeRelay());
     const byId = new Map(rows.map((row) => [row.id, row.sequence]));
     return insert.ids.map((id) => ({ id, sequence: byId.get(id) ?? '' }));

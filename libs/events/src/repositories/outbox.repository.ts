@@ -75,7 +75,8 @@ export class OutboxRepository {
     if (ids.length === 0) {
       return [];
     }
-    const rows: EventRow[] = await entityManagerOf(ctx, this.dataSource).query(
+    const rows = await queryPrepared<EventRow>(
+      entityManagerOf(ctx, this.dataSource),
       `SELECT ${publishedEventColumns()} FROM domain_event WHERE id = ANY($1::bigint[]) ORDER BY id`,
       [ids],
     );

@@ -48,7 +48,11 @@ export class ReservationRepository {
   }
 
   async close(ctx: RequestContext, reservation: ReservationEntity, state: StockReservationState, at: Date, reason: string | null): Promise<ReservationEntity> {
-    await entityManagerOf(ctx, this.dataSource).update(StockReservationEntity, { id: reservation.id }, { state, updatedAt: at, releaseReason: reason });
+    await queryPrepared(
+      entityManagerOf(ctx, this.dataSource),
+      'UPDATE stock_reservation SET state = $2, updated_at = $3, release_reason = $4 WHERE id = $1',
+      [reservation.id, state, at, reason],
+    );
     return Object.assign(reservation, { state, updatedAt: at, releaseReason: reason });
   }
 

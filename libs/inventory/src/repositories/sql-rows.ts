@@ -41,13 +41,19 @@ export function toMovement(row: MovementRow): StockMovementEntity {
 }
 
 /**
- * A CTE that locks the store's levels of `$2` (a uuid[]) in variant order. Every multi-row write to
- * stock_level joins it, so concurrent writers on overlapping variants always lock in the same order
- * and never deadlock. MATERIALIZED keeps the lock step from being folded into the outer statement.
+ * A CTE named `locked` that locks the store's (`$1`) levels matching `variants` (a condition on
+ * `s.variant_id`), in variant order. Every multi-row write to stock_level joins it, so concurrent
+ * writers on overlapping variants always lock in the same order and never deadlock. MATERIALIZED
+ * keeps the lock step from being folded into the outer statement.
  */
-export const LOCK_LEVELS_CTE = `locked AS MATERIALIZED (
+export function lockLevelsCte(variants: string): string {
+  return `locked AS MATERIALIZED (
     SELECT s.variant_id, s.on_hand FROM stock_level s
-    WHERE s.store_id = $1 AND s.variant_id = ANY($2::uuid[])
+    WHERE s.store_id = $1 AND ${variants}
     ORDER BY s.variant_id
     FOR UPDATE
   )`;
+}
+
+/** lockLevelsCte of the variants in `$2` (a uuid[]). */
+export const LOCK_LEVELS_CTE = lockLevelsCte('s.variant_id = ANY($2::uuid[])');

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, ParameterisedSql, queryPrepared, queryRows, RequestContext } from '@omnitill/common';
+import { entityManagerOf, ParameterisedSql, queryPrepared, queryRows, RequestContext, rowsList } from '@omnitill/common';
 import { StockMovementEntity } from '../entities/stock-movement.entity';
 import { StockMovementType } from '../entities/stock.enums';
 import { SettlementLine } from '../rules/settlement';
 import { StockLine } from '../rules/stock-lines';
-import { INSERT_MOVEMENT_COLUMNS, LOCK_LEVELS_CTE, MOVEMENT_COLUMNS, MovementRow, toMovement } from './sql-rows';
+import { INSERT_MOVEMENT_COLUMNS, LOCK_LEVELS_CTE, lockLevelsCte, MOVEMENT_COLUMNS, MovementRow, toMovement } from './sql-rows';
+
+const SETTLEMENT_COLUMNS = [{ name: 'variant_id', sqlType: 'uuid' }, { name: 'take', sqlType: 'int' }, { name: 'release', sqlType: 'int' }];
 
 /** One ledger row to write; `quantity` is signed. */
 export interface LedgerEntry {
@@ -162,40 +164,40 @@ export class StockLedgerRepository {
     type: StockMovementType,
     meta: MovementContext,
   ): Promise<StockMovementEntity[]> {
-    const rows = await queryRows<MovementRow>(
+    // Prepared, with the lines as a VALUES table per count (rowsList): planned once per count.
+    const settle = rowsList('x', SETTLEMENT_COLUMNS, 8, lines.map((l) => [l.variantId, l.take, l.release]));
+    const rows = await queryPrepared<MovementRow>(
       entityManagerOf(ctx, this.dataSource),
       `WITH settle AS MATERIALIZED (
-        SELECT x.variant_id, x.take, x.release FROM unnest($2::uuid[], $3::int[], $4::int[]) AS x(variant_id, take, release)
+        SELECT x.variant_id, x.take, x.release FROM ${settle.sql}
       ),
-      ${LOCK_LEVELS_CTE},
+      ${lockLevelsCte('s.variant_id IN (SELECT variant_id FROM settle)')},
       level AS (
         UPDATE stock_level s
         SET on_hand = s.on_hand - x.take,
             reserved = s.reserved - x.release,
             needs_recount = s.needs_recount OR s.on_hand - x.take < 0,
-            updated_at = $10
+            updated_at = $7
         FROM settle x JOIN locked l ON l.variant_id = x.variant_id
         WHERE s.store_id = $1 AND s.variant_id = x.variant_id
         RETURNING s.variant_id, s.on_hand, x.take
       ),
       movement AS (
         INSERT INTO stock_movement (${INSERT_MOVEMENT_COLUMNS})
-        SELECT $1, l.variant_id, $5::stock_movement_type, -l.take, l.on_hand, $9, $6, $7, $8, $10
+        SELECT $1, l.variant_id, $2::stock_movement_type, -l.take, l.on_hand, $6, $3, $4, $5, $7
         FROM level l WHERE l.take > 0 ORDER BY l.variant_id
         RETURNING ${MOVEMENT_COLUMNS}
       )
       SELECT ${MOVEMENT_COLUMNS} FROM movement ORDER BY id`,
       [
         storeId,
-        lines.map((l) => l.variantId),
-        lines.map((l) => l.take),
-        lines.map((l) => l.release),
         type,
         meta.reason ?? null,
         meta.referenceType ?? null,
         meta.referenceId ?? null,
         meta.actor,
         meta.occurredAt,
+        ...settle.params,
       ],
     );
     return rows.map(toMovement);

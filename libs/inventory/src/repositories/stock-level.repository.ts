@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { entityManagerOf, escapeLike, Page, queryPrepared, queryRows, RequestContext, rowsList } from '@omnitill/common';
 import { StockFigures } from '../rules/availability';
 import { StockLine } from '../rules/stock-lines';
-import { LOCK_LEVELS_CTE, STOCK_LINE_COLUMNS } from './sql-rows';
+import { LOCK_LEVELS_CTE, lockLevelsCte, STOCK_LINE_COLUMNS } from './sql-rows';
 
 /** A stock level as staff see it: figures plus the variant's SKU and name. */
 export interface StockLevelView extends StockFigures {
@@ -81,12 +81,7 @@ export class StockLevelRepository {
       `WITH wanted AS MATERIALIZED (
         SELECT w.variant_id, w.quantity FROM ${wanted.sql}
       ),
-      locked AS MATERIALIZED (
-        SELECT s.variant_id FROM stock_level s
-        WHERE s.store_id = $1 AND s.variant_id IN (SELECT variant_id FROM wanted)
-        ORDER BY s.variant_id
-        FOR UPDATE
-      ),
+      ${lockLevelsCte('s.variant_id IN (SELECT variant_id FROM wanted)')},
       held AS (
         UPDATE stock_level s SET reserved = s.reserved + w.quantity, updated_at = $2
         FROM wanted w JOIN locked l ON l.variant_id = w.variant_id
