@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, escapeLike, Page, queryRows, RequestContext } from '@omnitill/common';
+import { entityManagerOf, escapeLike, Page, queryPrepared, queryRows, RequestContext } from '@omnitill/common';
 import { CampaignEntity } from '../entities/campaign.entity';
 import { countedIds } from './sql-rows';
 
@@ -105,7 +105,7 @@ export class CampaignRepository {
    * block each other, but a cap change (FOR UPDATE) waits for them and they wait for it.
    */
   async currentCap(ctx: RequestContext, id: string): Promise<number | null> {
-    const rows = await queryRows<{ total_redemption_cap: number | null }>(
+    const rows = await queryPrepared<{ total_redemption_cap: number | null }>(
       entityManagerOf(ctx, this.dataSource),
       'SELECT total_redemption_cap FROM campaign WHERE id = $1 FOR KEY SHARE',
       [id],
@@ -126,7 +126,7 @@ export class CampaignRepository {
 
   /** THE total-cap statement: one more redemption only while under the cap. False = exhausted. */
   async incrementRedemptions(ctx: RequestContext, id: string): Promise<boolean> {
-    const rows = await queryRows<{ id: string }>(
+    const rows = await queryPrepared<{ id: string }>(
       entityManagerOf(ctx, this.dataSource),
       `UPDATE campaign SET redemption_count = redemption_count + 1
         WHERE id = $1 AND (total_redemption_cap IS NULL OR redemption_count < total_redemption_cap)

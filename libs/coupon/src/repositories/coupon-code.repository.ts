@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, Page, queryRows, RequestContext } from '@omnitill/common';
+import { entityManagerOf, Page, queryPrepared, queryRows, RequestContext } from '@omnitill/common';
 import { CampaignEntity } from '../entities/campaign.entity';
 import { CouponCodeEntity } from '../entities/coupon-code.entity';
 import { CouponCodeKind } from '../entities/coupon.enums';
@@ -116,7 +116,7 @@ export class CouponCodeRepository {
 
   /** THE single-use statement: one more use only while under max_uses. Null = exhausted. */
   async incrementUse(ctx: RequestContext, id: string): Promise<CodeUse | null> {
-    const rows = await queryRows<{ issued_to_customer_id: string | null }>(
+    const rows = await queryPrepared<{ issued_to_customer_id: string | null }>(
       entityManagerOf(ctx, this.dataSource),
       `UPDATE coupon_code SET use_count = use_count + 1
         WHERE id = $1 AND (max_uses IS NULL OR use_count < max_uses)

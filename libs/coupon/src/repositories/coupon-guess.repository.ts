@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, RequestContext } from '@omnitill/common';
+import { entityManagerOf, queryPrepared, RequestContext } from '@omnitill/common';
 
 /**
  * Failed coupon look-ups. A failure is written on the pool, never in the caller's transaction: an
@@ -12,7 +12,8 @@ export class CouponGuessRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async failuresSince(ctx: RequestContext, caller: string, since: Date): Promise<{ count: number; oldest: Date | null }> {
-    const [row] = await entityManagerOf(ctx, this.dataSource).query<{ count: string; oldest: Date | null }[]>(
+    const [row] = await queryPrepared<{ count: string; oldest: Date | null }>(
+      entityManagerOf(ctx, this.dataSource),
       'SELECT count(*) AS count, min(attempted_at) AS oldest FROM coupon_guess WHERE caller = $1 AND attempted_at > $2',
       [caller, since],
     );

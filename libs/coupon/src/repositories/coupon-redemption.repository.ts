@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
+import { entityManagerOf, EventOutbox, NewDomainEvent, queryPrepared, queryRows, RequestContext } from '@omnitill/common';
 import { CouponRedemptionEntity } from '../entities/coupon-redemption.entity';
 import { CouponRedemptionState } from '../entities/coupon.enums';
-
-export type RedemptionInsert = Omit<CouponRedemptionEntity, 'id' | 'couponCode' | 'campaign' | 'store' | 'customer' | 'state' | 'reversedAt'>;
 
 export interface ReversedRedemption {
   readonly id: string;
@@ -14,7 +12,10 @@ export interface ReversedRedemption {
 
 @Injectable()
 export class CouponRedemptionRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: EventOutbox,
+  ) {}
 
   findActive(ctx: RequestContext, codeId: string, orderId: string): Promise<CouponRedemptionEntity | null> {
     return entityManagerOf(ctx, this.dataSource).findOneBy(CouponRedemptionEntity, { codeId, orderId, state: CouponRedemptionState.ACTIVE });
@@ -25,12 +26,24 @@ export class CouponRedemptionRepository {
     return entityManagerOf(ctx, this.dataSource).countBy(CouponRedemptionEntity, { campaignId, customerId, state: CouponRedemptionState.ACTIVE });
   }
 
-  /** Throws a unique violation when this code is already active on the order; the caller maps it. */
-  insert(ctx: RequestContext, redemption: RedemptionInsert): Promise<CouponRedemptionEntity> {
-    const manager = entityManagerOf(ctx, this.dataSource);
-    return manager.save(
-      CouponRedemptionEntity,
-      manager.create(CouponRedemptionEntity, { ...redemption, state: CouponRedemptionState.ACTIVE, reversedAt: null }),
+  /**
+   * The redemption and its events in ONE prepared statement. Throws a unique violation when this
+   * code is already active on the order (nothing is written); the caller maps it.
+   */
+  async insert(ctx: RequestContext, redemption: CouponRedemptionEntity, events: readonly NewDomainEvent[]): Promise<void> {
+    const params: unknown[] = [
+      redemption.id, redemption.codeId, redemption.campaignId, redemption.orderId, redemption.storeId, redemption.channel, redemption.customerId,
+      redemption.discountAmount, redemption.currency, JSON.stringify(redemption.lineDiscounts), redemption.state, redemption.redeemedAt, redemption.reversedAt,
+    ];
+    const eventInsert = this.outbox.insertInStatement(ctx, events, { firstParam: params.length + 1 });
+    await queryPrepared(
+      entityManagerOf(ctx, this.dataSource),
+      `WITH redemption AS (
+        INSERT INTO coupon_redemption (id, code_id, campaign_id, order_id, store_id, channel, customer_id, discount_amount, currency, line_discounts, state, redeemed_at, reversed_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13)
+      ), event AS (${eventInsert.sql})
+      SELECT 1`,
+      [...params, ...eventInsert.params],
     );
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventOutbox, RequestContext } from '@omnitill/common';
+import { EventOutbox, NewDomainEvent, RequestContext } from '@omnitill/common';
 import { CustomerProfileService } from '@omnitill/customer';
 import { CampaignEntity } from '../entities/campaign.entity';
 import { CouponCodeEntity } from '../entities/coupon-code.entity';
@@ -30,8 +30,9 @@ export class CouponEventsService {
     });
   }
 
-  async redeemed(ctx: RequestContext, redemption: CouponRedemptionEntity, campaign: CampaignEntity): Promise<void> {
-    await this.outbox.record(ctx, {
+  /** The coupon.redeemed event, for the redemption's own insert (CouponRedemptionRepository.insert). */
+  async redeemed(ctx: RequestContext, redemption: CouponRedemptionEntity, campaign: CampaignEntity): Promise<NewDomainEvent> {
+    return {
       type: 'coupon.redeemed',
       occurredAt: redemption.redeemedAt,
       storeId: redemption.storeId,
@@ -49,6 +50,6 @@ export class CouponEventsService {
         lines: redemption.lineDiscounts.map((line) => ({ lineIndex: line.lineIndex, variantId: line.variantId, sku: line.sku, discountAmount: line.discountAmount })),
       },
       consent: await this.customers.marketingConsentOf(ctx, redemption.customerId),
-    });
+    };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock, DomainException, ErrorCode, isErrorResult, isUniqueViolation, RequestContext } from '@omnitill/common';
+import { Clock, DomainException, ErrorCode, isErrorResult, isUniqueViolation, RequestContext, timeOrderedUuid } from '@omnitill/common';
 import { COUPON_REDEMPTION_ACTIVE_UNIQUE_INDEX, CouponRedemptionEntity, RedemptionLineDiscount } from '../entities/coupon-redemption.entity';
-import { CouponReversalReason } from '../entities/coupon.enums';
+import { CouponRedemptionState, CouponReversalReason } from '../entities/coupon.enums';
 import { CouponAlreadyUsedByCustomerError, CouponError, CouponExhaustedError, CouponNotIssuedToCustomerError } from '../errors/coupon.errors';
 import { CampaignRepository } from '../repositories/campaign.repository';
 import { CouponCodeRepository } from '../repositories/coupon-code.repository';
@@ -98,20 +98,23 @@ export class CouponRedemptionService {
     if (use.issuedToCustomerId !== null && evaluated.customerId !== null && use.issuedToCustomerId !== evaluated.customerId) {
       return new CouponNotIssuedToCustomerError();
     }
-    let redemption: CouponRedemptionEntity;
+    const redemption = Object.assign(new CouponRedemptionEntity(), {
+      id: timeOrderedUuid(),
+      codeId: code.id,
+      campaignId: campaign.id,
+      orderId: request.orderId,
+      storeId: evaluated.storeId,
+      channel: evaluated.channel,
+      customerId: evaluated.customerId ?? use.issuedToCustomerId,
+      discountAmount: evaluated.breakdown.discountAmount,
+      currency: campaign.currency,
+      lineDiscounts: evaluated.lineDiscounts,
+      state: CouponRedemptionState.ACTIVE,
+      redeemedAt: this.clock.now(),
+      reversedAt: null,
+    });
     try {
-      redemption = await this.redemptions.insert(ctx, {
-        codeId: code.id,
-        campaignId: campaign.id,
-        orderId: request.orderId,
-        storeId: evaluated.storeId,
-        channel: evaluated.channel,
-        customerId: evaluated.customerId ?? use.issuedToCustomerId,
-        discountAmount: evaluated.breakdown.discountAmount,
-        currency: campaign.currency,
-        lineDiscounts: evaluated.lineDiscounts,
-        redeemedAt: this.clock.now(),
-      });
+      await this.redemptions.insert(ctx, redemption, [await this.events.redeemed(ctx, redemption, campaign)]);
     } catch (error) {
       // The same code went onto the same order in a concurrent request; a retry returns that redemption.
       if (isUniqueViolation(error, COUPON_REDEMPTION_ACTIVE_UNIQUE_INDEX)) {
@@ -119,7 +122,6 @@ export class CouponRedemptionService {
       }
       throw error;
     }
-    await this.events.redeemed(ctx, redemption, campaign);
     return toRedemption(redemption, code.code, use.issuedToCustomerId);
   }
 

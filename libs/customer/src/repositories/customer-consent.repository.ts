@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, queryRows, RequestContext } from '@omnitill/common';
+import { entityManagerOf, findPrepared, inList, queryRows, RequestContext } from '@omnitill/common';
 import { CustomerConsentEntity } from '../entities/customer-consent.entity';
 
 export type ConsentInsert = Omit<CustomerConsentEntity, 'id' | 'customer'>;
@@ -15,14 +15,15 @@ export class CustomerConsentRepository {
     if (customerIds.length === 0) {
       return byCustomer;
     }
-    const rows = await entityManagerOf(ctx, this.dataSource)
-      .createQueryBuilder(CustomerConsentEntity, 'k')
-      .distinctOn(['k.customer_id', 'k.purpose'])
-      .where('k.customer_id = ANY(:customerIds)', { customerIds })
-      .orderBy('k.customer_id')
-      .addOrderBy('k.purpose')
-      .addOrderBy('k.id', 'DESC')
-      .getMany();
+    // Prepared (findPrepared, inList): every coupon redemption and sale event reads a consent.
+    const customers = inList('customer_id', 'uuid', 1, customerIds);
+    const rows = await findPrepared(
+      entityManagerOf(ctx, this.dataSource),
+      CustomerConsentEntity,
+      `id IN (SELECT DISTINCT ON (customer_id, purpose) id FROM customer_consent WHERE ${customers.sql} ORDER BY customer_id, purpose, id DESC)`,
+      customers.params,
+      { orderBy: 'customer_id, purpose' },
+    );
     for (const row of rows) {
       byCustomer.get(row.customerId)?.push(row);
     }
