@@ -144,6 +144,8 @@ describe('Inventory: access, bad input and reservations', () => {
       ['adjust an unknown variant', () => [D.adjustStock, { storeId: storeA.id, variantId: UNKNOWN_ID, quantityDelta: 1, reason: 'x' }]],
       ['transfer to an unknown store', () => [D.transferStock, { fromStoreId: storeA.id, toStoreId: UNKNOWN_ID, lines: line(1) }]],
       ['reserve an unknown variant', () => [D.reserveStock, { storeId: storeA.id, lines: line(1, UNKNOWN_ID), ttlSeconds: 60, referenceType: 'ORDER', referenceId: 'x' }]],
+      // The known line is held first and rolled back: unknown variants are found once the hold falls short.
+      ['reserve a known and an unknown variant', () => [D.reserveStock, { storeId: storeA.id, lines: [...line(1), ...line(1, UNKNOWN_ID)], ttlSeconds: 60, referenceType: 'ORDER', referenceId: 'x' }]],
     ])('%s: NOT_FOUND', async (_label, build) => {
       const [document, input] = build() as [string, Record<string, unknown>];
       const before = await snapshot();

@@ -60,9 +60,10 @@ export class InventoryReservationService {
       throw new BadInputException('expiresAt must be in the future', [{ field: 'expiresAt', messages: ['must be in the future'] }]);
     }
     const store = await this.targets.getRecentStore(ctx, request.storeId);
-    await this.targets.assertVariantsExist(ctx, lines.map((l) => l.variantId));
     const held = await this.levels.reserve(ctx, store.id, lines, now);
     if (held.size < lines.length) {
+      // An unknown variant has no level, so it is always short: checked here, off the happy path.
+      await this.targets.assertVariantsExist(ctx, lines.map((l) => l.variantId));
       const figures = await this.levels.findFigures(ctx, store.id, lines.map((l) => l.variantId));
       return new InsufficientStockError(store.id, availabilityBeforeOwnChange(lines, figures, { kind: 'RESERVED', variantIds: held }));
     }
