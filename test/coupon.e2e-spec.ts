@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { findPreparedWith } from '@omnitill/common';
+import { CampaignEntity, CouponCodeEntity } from '@omnitill/coupon';
 import {
   campaignInput, COUPON_RESULT_FIELDS, createCampaign, createSellableVariant, createSharedCode, createStaff, createStore, createStorefrontKey,
   decodeQrPng, generateCouponCodes, issueCoupon, registerTerminal, signUpCustomer, SignedUpCustomer, TestApp, unique,
@@ -345,5 +347,18 @@ describe('Coupons: campaigns, codes, QR tokens and every reason a code does not 
       expect(await sut.count('coupon_code', 'code = $1 AND use_count = 1', [keeping.code])).toBe(1);
       expect(await sut.count('campaign', 'id = $1 AND redemption_count = 0', [restoring.campaignId])).toBe(1);
     });
+  });
+
+  it('reads a code with its campaign in one prepared statement exactly as TypeORM\'s join does, for every code above', async () => {
+    const manager = sut.dataSource.manager;
+    const viaTypeOrm = await manager.createQueryBuilder(CouponCodeEntity, 'k').innerJoinAndSelect('k.campaign', 'c').getMany();
+    expect(viaTypeOrm.length).toBeGreaterThan(10);
+    const viaPrepared = await findPreparedWith(manager, CouponCodeEntity, { entity: CampaignEntity, on: 'b.id = a.campaign_id', property: 'campaign' }, 'true', []);
+    const key = (row: object) => JSON.stringify(row, (_name, value: unknown) =>
+      value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)
+        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
+        : value);
+    expect(viaPrepared.map(key).sort()).toEqual(viaTypeOrm.map(key).sort());
+    expect(viaPrepared.every((code) => code instanceof CouponCodeEntity && code.campaign instanceof CampaignEntity)).toBe(true);
   });
 });

@@ -68,14 +68,52 @@ export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-const selectLists = new WeakMap<object, string>();
+const selectLists = new WeakMap<object, Map<string, string>>();
+
+/**
+ * The select list of every selectable column of `entity`, each named as `prefix` + its property:
+ * `"k"."code" AS "k.code"`. For our entities (no transformers, no embedded columns) pg's values
+ * are what TypeORM's find hydrates.
+ */
+function selectList(manager: EntityManager, entity: new () => object, alias: string | null, prefix: string): string {
+  const metadata = manager.connection.getMetadata(entity);
+  let lists = selectLists.get(metadata);
+  if (lists === undefined) {
+    lists = new Map();
+    selectLists.set(metadata, lists);
+  }
+  const key = `${alias ?? ''}|${prefix}`;
+  let list = lists.get(key);
+  if (list === undefined) {
+    list = metadata.columns
+      .filter((column) => column.isSelect && !column.isVirtual && column.embeddedMetadata === undefined)
+      .map((column) => `${alias ? `"${alias}".` : ''}"${column.databaseName}" AS "${prefix}${column.propertyName}"`)
+      .join(', ');
+    lists.set(key, list);
+  }
+  return list;
+}
+
+/** A new `entity` holding the row's values named `prefix` + property. */
+function hydrate<T extends object>(entity: new () => T, row: Record<string, unknown>, prefix: string): T {
+  const target = new entity() as Record<string, unknown>;
+  for (const [name, value] of Object.entries(row)) {
+    if (name.startsWith(prefix)) {
+      target[name.slice(prefix.length)] = value;
+    }
+  }
+  return target as T;
+}
+
+function tableOf(manager: EntityManager, entity: new () => object): string {
+  return manager.connection.getMetadata(entity).tablePath.split('.').map((part) => `"${part}"`).join('.');
+}
 
 /**
  * Entities of `entity`'s table matching `where` (SQL on the table's columns, `$n` parameters),
  * read as ONE named prepared statement (queryPrepared) instead of TypeORM's query builder, whose
- * statements PostgreSQL plans on every call. Every selectable column is read, named as its
- * property, and assigned to a new instance; for our entities (no transformers, no embedded
- * columns) that is what TypeORM's find hydrates. No relations are loaded. `orderBy` is SQL too.
+ * statements PostgreSQL plans on every call. Every selectable column is read and assigned to a new
+ * instance, as TypeORM's find hydrates it. No relations are loaded. `orderBy` is SQL too.
  */
 export async function findPrepared<T extends object>(
   manager: EntityManager,
@@ -84,20 +122,33 @@ export async function findPrepared<T extends object>(
   params: readonly unknown[],
   options: { readonly orderBy?: string; readonly forUpdate?: boolean } = {},
 ): Promise<T[]> {
-  const metadata = manager.connection.getMetadata(entity);
-  let columns = selectLists.get(metadata);
-  if (columns === undefined) {
-    columns = metadata.columns
-      .filter((column) => column.isSelect && !column.isVirtual && column.embeddedMetadata === undefined)
-      .map((column) => `"${column.databaseName}" AS "${column.propertyName}"`)
-      .join(', ');
-    selectLists.set(metadata, columns);
-  }
-  const rows = await queryPrepared<Partial<T>>(
+  const rows = await queryPrepared<Record<string, unknown>>(
     manager,
-    `SELECT ${columns} FROM ${metadata.tablePath.split('.').map((part) => `"${part}"`).join('.')} WHERE ${where}` +
+    `SELECT ${selectList(manager, entity, null, '')} FROM ${tableOf(manager, entity)} WHERE ${where}` +
       `${options.orderBy ? ` ORDER BY ${options.orderBy}` : ''}${options.forUpdate ? ' FOR UPDATE' : ''}`,
     params,
   );
-  return rows.map((row) => Object.assign(new entity(), row));
+  return rows.map((row) => hydrate(entity, row, ''));
+}
+
+/**
+ * Like findPrepared for rows of `entity` (alias `a`) joined one-to-one with `joined` (alias `b`)
+ * `on` a condition: each result is the entity with the joined one under `property`. One prepared
+ * statement; `where` may use both aliases.
+ */
+export async function findPreparedWith<T extends object, J extends object, K extends string>(
+  manager: EntityManager,
+  entity: new () => T,
+  joined: { readonly entity: new () => J; readonly on: string; readonly property: K },
+  where: string,
+  params: readonly unknown[],
+): Promise<(T & Record<K, J>)[]> {
+  const rows = await queryPrepared<Record<string, unknown>>(
+    manager,
+    `SELECT ${selectList(manager, entity, 'a', 'a.')}, ${selectList(manager, joined.entity, 'b', 'b.')}
+       FROM ${tableOf(manager, entity)} a JOIN ${tableOf(manager, joined.entity)} b ON ${joined.on}
+      WHERE ${where}`,
+    params,
+  );
+  return rows.map((row) => Object.assign(hydrate(entity, row, 'a.'), { [joined.property]: hydrate(joined.entity, row, 'b.') }) as T & Record<K, J>);
 }

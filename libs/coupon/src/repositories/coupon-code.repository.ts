@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, Page, queryPrepared, queryRows, RequestContext } from '@omnitill/common';
+import { entityManagerOf, findPreparedWith, Page, queryPrepared, queryRows, RequestContext } from '@omnitill/common';
 import { CampaignEntity } from '../entities/campaign.entity';
 import { CouponCodeEntity } from '../entities/coupon-code.entity';
 import { CouponCodeKind } from '../entities/coupon.enums';
@@ -18,12 +18,16 @@ export class CouponCodeRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Index-backed (uq_coupon_code_code); `code` must be normalised. */
-  findByCodeWithCampaign(ctx: RequestContext, code: string): Promise<CodeWithCampaign | null> {
-    return entityManagerOf(ctx, this.dataSource)
-      .createQueryBuilder(CouponCodeEntity, 'k')
-      .innerJoinAndSelect('k.campaign', 'c')
-      .where('k.code = :code', { code })
-      .getOne() as Promise<CodeWithCampaign | null>;
+  /** One prepared statement: every coupon sale and preview looks its code up. */
+  async findByCodeWithCampaign(ctx: RequestContext, code: string): Promise<CodeWithCampaign | null> {
+    const [found] = await findPreparedWith(
+      entityManagerOf(ctx, this.dataSource),
+      CouponCodeEntity,
+      { entity: CampaignEntity, on: 'b.id = a.campaign_id', property: 'campaign' },
+      'a.code = $1',
+      [code],
+    );
+    return found ?? null;
   }
 
   async listByCampaign(ctx: RequestContext, campaignId: string, skip: number, take: number): Promise<Page<CouponCodeEntity>> {
