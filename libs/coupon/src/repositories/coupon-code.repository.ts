@@ -17,8 +17,10 @@ export interface CodeUse {
 export class CouponCodeRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Index-backed (uq_coupon_code_code); `code` must be normalised. */
-  /** One prepared statement: every coupon sale and preview looks its code up. */
+  /**
+   * Index-backed (uq_coupon_code_code); `code` must be normalised. One prepared statement: every
+   * coupon sale and preview looks its code up.
+   */
   async findByCodeWithCampaign(ctx: RequestContext, code: string): Promise<CodeWithCampaign | null> {
     const [found] = await findPreparedWith(
       entityManagerOf(ctx, this.dataSource),
