@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { createStaff, createStore, createStorefrontKey, GraphQLResponse, TestApp, unique } from '@omnitill/testing';
+import { ProductEntity, ProductVariantEntity } from '@omnitill/catalog';
+import { createStaff, createStore, createStorefrontKey, GraphQLResponse, readBothWays, TestApp, unique } from '@omnitill/testing';
 
 const PRODUCT_FIELDS = `id name description brand active createdAt
   variants { id productId sku barcode name size colour price { amount currency } active }`;
@@ -587,5 +588,12 @@ describe('Catalog', () => {
       expect(negative.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(fieldsOf(negative)).toContain('priceAmount');
     });
+  });
+
+  it('reads variants with their product in one prepared statement exactly as TypeORM\'s join does, for every variant above', async () => {
+    const both = await readBothWays(sut.dataSource.manager, ProductVariantEntity, { entity: ProductEntity, on: 'b.id = a.product_id', property: 'product' });
+    expect(both.typeOrm.length).toBeGreaterThan(10);
+    expect(both.prepared).toEqual(both.typeOrm);
+    expect(both.preparedRows.every((variant) => variant instanceof ProductVariantEntity && variant.product instanceof ProductEntity)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
+import { CustomerConsentEntity, CustomerEntity } from '@omnitill/customer';
 import {
-  createStaff, createStore, createStorefrontKey, decodeQrPng, registerTerminal, signUpCustomer, SignedUpCustomer, TestApp, unique,
+  createStaff, createStore, createStorefrontKey, decodeQrPng, readBothWays, registerTerminal, signUpCustomer, SignedUpCustomer, TestApp, unique,
 } from '@omnitill/testing';
 
 const CUSTOMER_FIELDS = `id email emailVerified phone firstName lastName loyaltyNumber hasOnlineAccount createdChannel
@@ -369,5 +370,14 @@ describe('Customers across channels', () => {
       const tooFar = await sut.graphql(TIMELINE, { id: customer.id, skip: 20_000 }, { token: supportToken });
       expect(tooFar.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     });
+  });
+
+  it('prepared reads (findPrepared) hydrate exactly what TypeORM\'s find does, for every profile and consent above, merged and erased ones included', async () => {
+    for (const entity of [CustomerEntity, CustomerConsentEntity]) {
+      const both = await readBothWays(sut.dataSource.manager, entity as new () => object);
+      expect(both.typeOrm.length).toBeGreaterThan(10);
+      expect(both.prepared).toEqual(both.typeOrm);
+      expect(both.preparedRows.every((row) => row instanceof entity)).toBe(true);
+    }
   });
 });

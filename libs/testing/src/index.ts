@@ -7,3 +7,4 @@ export * from './order-builders';
 export * from './returns-builders';
 export * from './api-child-process';
 export * from './restartable-postgres';
+export * from './prepared-reads';
