@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource } from 'typeorm';
-import { entityManagerOf, escapeLike, Page, queryPrepared, queryRows, RequestContext } from '@omnitill/common';
+import { entityManagerOf, escapeLike, findPrepared, Page, queryRows, RequestContext } from '@omnitill/common';
 import { CustomerEntity } from '../entities/customer.entity';
-import { CustomerChannel } from '../entities/customer.enums';
 
 export type CustomerInsert = Pick<
   CustomerEntity,
@@ -123,52 +122,11 @@ export class CustomerRepository {
   }
 
   /**
-   * One profile by a unique column, as a prepared statement: the till identifies a customer on
-   * most sales, and TypeORM's statements are planned on every call.
+   * One profile by a unique column, as a prepared statement (findPrepared): the till identifies a
+   * customer on most sales, and TypeORM's statements are planned on every call.
    */
   private async findOneBy(ctx: RequestContext, column: 'id' | 'email' | 'phone' | 'loyalty_number', value: string): Promise<CustomerEntity | null> {
-    const rows = await queryPrepared<CustomerRow>(
-      entityManagerOf(ctx, this.dataSource),
-      `SELECT ${CUSTOMER_COLUMNS} FROM customer WHERE ${column} = $1`,
-      [value],
-    );
-    return rows.length > 0 ? toCustomer(rows[0]) : null;
+    const [customer] = await findPrepared(entityManagerOf(ctx, this.dataSource), CustomerEntity, `${column} = $1`, [value]);
+    return customer ?? null;
   }
-}
-
-const CUSTOMER_COLUMNS =
-  'id, email, phone, first_name, last_name, loyalty_number, password_hash, email_verified_at, created_channel, erased_at, merged_into_id, created_at, updated_at';
-
-interface CustomerRow {
-  id: string;
-  email: string | null;
-  phone: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  loyalty_number: string | null;
-  password_hash: string | null;
-  email_verified_at: Date | null;
-  created_channel: CustomerChannel;
-  erased_at: Date | null;
-  merged_into_id: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
-function toCustomer(row: CustomerRow): CustomerEntity {
-  return Object.assign(new CustomerEntity(), {
-    id: row.id,
-    email: row.email,
-    phone: row.phone,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    loyaltyNumber: row.loyalty_number,
-    passwordHash: row.password_hash,
-    emailVerifiedAt: row.email_verified_at,
-    createdChannel: row.created_channel,
-    erasedAt: row.erased_at,
-    mergedIntoId: row.merged_into_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  });
 }
