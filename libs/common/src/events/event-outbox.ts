@@ -5,6 +5,7 @@ import { Clock } from '../time/clock';
 import { timeOrderedUuid } from '../ids/time-ordered-uuid';
 import { runAfterCommit } from '../transaction/transaction-runner';
 import { queryPrepared } from '../transaction/entity-manager';
+import { ParameterisedSql } from '../transaction/in-list';
 import { isDomainEventType, NewDomainEvent, OUTBOX_NOTIFY_CHANNEL } from './domain-event';
 
 /** One recorded event: its public id and its global position. */
@@ -13,9 +14,7 @@ export interface RecordedEvent {
   readonly sequence: string;
 }
 
-export interface OutboxInsert {
-  readonly sql: string;
-  readonly params: unknown[];
+export interface OutboxInsert extends ParameterisedSql {
   readonly ids: string[];
 }
 

@@ -31,7 +31,7 @@ export class CouponEventsService {
   }
 
   /** The coupon.redeemed event, for the redemption's own insert (CouponRedemptionRepository.insert). */
-  async redeemed(ctx: RequestContext, redemption: CouponRedemptionEntity, campaign: CampaignEntity): Promise<NewDomainEvent> {
+  async redeemedEvent(ctx: RequestContext, redemption: CouponRedemptionEntity, campaign: CampaignEntity): Promise<NewDomainEvent> {
     return {
       type: 'coupon.redeemed',
       occurredAt: redemption.redeemedAt,

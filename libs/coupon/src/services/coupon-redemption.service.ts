@@ -114,7 +114,7 @@ export class CouponRedemptionService {
       reversedAt: null,
     });
     try {
-      await this.redemptions.insert(ctx, redemption, [await this.events.redeemed(ctx, redemption, campaign)]);
+      await this.redemptions.insert(ctx, redemption, [await this.events.redeemedEvent(ctx, redemption, campaign)]);
     } catch (error) {
       // The same code went onto the same order in a concurrent request; a retry returns that redemption.
       if (isUniqueViolation(error, COUPON_REDEMPTION_ACTIVE_UNIQUE_INDEX)) {

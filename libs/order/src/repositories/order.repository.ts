@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityManagerOf, EventOutbox, findPrepared, inList, NewDomainEvent, queryPrepared, queryRows, RequestContext } from '@omnitill/common';
+import { entityManagerOf, EventOutbox, findPrepared, inList, NewDomainEvent, ParameterisedSql, queryPrepared, queryRows, RequestContext } from '@omnitill/common';
 import { OrderLineEntity } from '../entities/order-line.entity';
 import { OrderPaymentEntity } from '../entities/order-payment.entity';
 import { OrderStateChangeEntity } from '../entities/order-state-change.entity';
@@ -32,7 +32,7 @@ export interface NewOrderContents {
    * Writes of another context to run first in the same statement (a till sale's stock movements):
    * CTEs built with parameters from the number given, and the CTE the number sequence waits for.
    */
-  readonly before?: (firstParam: number) => { readonly sql: string; readonly params: unknown[]; readonly written: string };
+  readonly before?: (firstParam: number) => ParameterisedSql & { readonly written: string };
 }
 
 /** Which idempotency key the insert must not duplicate. */

@@ -1,3 +1,5 @@
+import { ParameterisedSql } from '@omnitill/common';
+
 /** A column of a multi-row insert: its name and the PostgreSQL type of its array parameter. */
 export type ColumnSpec = readonly [column: string, type: string];
 
@@ -12,7 +14,7 @@ export function unnestInsert<TRow>(
   rows: readonly TRow[],
   firstParam: number,
   where = '',
-): { sql: string; params: unknown[] } {
+): ParameterisedSql {
   const entries = Object.entries(columns) as [keyof TRow & string, ColumnSpec][];
   const names = entries.map(([, [column]]) => column).join(', ');
   const arrays = entries.map(([, [, type]], index) => `$${firstParam + index}::${type}[]`).join(', ');
